@@ -1,0 +1,3 @@
+"""forum-analyzer: reposts, stance and news framing in saved forum threads."""
+
+__version__ = "0.1.0"

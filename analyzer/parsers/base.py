@@ -1,0 +1,89 @@
+"""The parser plugin interface.
+
+A parser turns one decoded input file (a :class:`Document`) into a
+:class:`~analyzer.model.Thread`. Each parser declares the ``engine`` it reads
+and a ``can_parse`` classmethod; the registry asks each in turn, most specific
+first, and the first that says yes parses the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, ClassVar
+
+from analyzer.model import Thread
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file, decoded once before any parser sees it.
+
+    Attributes:
+        name: The path as the user gave it, for messages and ``Post.source``.
+        data: The raw bytes.
+        text: The text, decoded by :func:`analyzer.parsers.decoding.decode`.
+    """
+
+    name: str
+    data: bytes
+    text: str
+
+    @property
+    def stem(self) -> str:
+        """The file name without folder or extension."""
+        return Path(self.name).stem
+
+    @cached_property
+    def head(self) -> str:
+        """The first 4 KB of the text, lower-cased, for cheap detection."""
+        return self.text[:4096].lstrip("\ufeff \t\r\n").lower()
+
+    @property
+    def looks_like_html(self) -> bool:
+        """True if the text starts like an HTML page."""
+        return self.head.startswith(("<!doctype html", "<html", "<?xml", "<!--")) or (
+            "<body" in self.head or "<div" in self.head or "<article" in self.head
+        )
+
+    @property
+    def looks_like_json(self) -> bool:
+        """True if the text starts like JSON or JSON Lines."""
+        return self.head.startswith(("{", "["))
+
+
+class Parser:
+    """Base class of every parser, built-in or plugin.
+
+    Subclasses set ``engine`` (a short name such as ``xenforo2``),
+    ``description`` and ``priority`` (higher is asked first; the plain-text
+    fallback has the lowest), and implement :meth:`can_parse` and
+    :meth:`parse`.
+    """
+
+    engine: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    priority: ClassVar[int] = 0
+
+    @classmethod
+    def can_parse(cls, doc: Document) -> bool:
+        """Return True if ``doc`` looks like this parser's engine."""
+        raise NotImplementedError
+
+    def parse(self, doc: Document) -> Thread:
+        """Parse ``doc`` into a thread.
+
+        Raises:
+            analyzer.errors.ParseError: If the document is not a thread this
+                parser can read.
+        """
+        raise NotImplementedError
+
+
+def digits_id(value: Any) -> str | None:
+    """Return the digits of a forum post id (``post-114210`` -> ``114210``)."""
+    if value is None:
+        return None
+    digits = "".join(ch for ch in str(value) if ch.isdigit())
+    return digits or None

@@ -1,0 +1,88 @@
+"""Text helpers shared by the stages: sentences, words and term matching."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pysbd
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def sentences(text: str) -> list[str]:
+    """Split ``text`` into sentences, paragraph by paragraph.
+
+    Paragraph breaks (blank lines) always end a sentence; within a paragraph
+    pysbd decides, so "U.S." and "Dec. 22" do not end one.
+    """
+    result: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        paragraph = _SPACE.sub(" ", paragraph).strip()
+        if not paragraph:
+            continue
+        for sentence in _segmenter().segment(paragraph):
+            sentence = sentence.strip()
+            if sentence:
+                result.append(sentence)
+    return result
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split ``text`` at blank lines, dropping empty paragraphs."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text``, lower-cased, keeping inner ' - and . ("U.S")."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space into single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def preview(text: str, limit: int = 120) -> str:
+    """Return the start of ``text`` on one line, cut at a word boundary."""
+    flat = normalise_space(text)
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _term_pattern(term: str) -> str:
+    wildcard = term.endswith("*")
+    core = term.rstrip("*")
+    body = r"\s+".join(re.escape(part) for part in core.split())
+    tail = r"[\w'’\-]*" if wildcard else r"(?:['’]s)?"
+    return rf"(?<![\w\-]){body}{tail}(?![\w])"
+
+
+def is_case_sensitive(term: str) -> bool:
+    """Short all-capital aliases (US, RU, PRC) match only in capitals."""
+    letters = [c for c in term if c.isalpha()]
+    return bool(letters) and len(letters) <= 3 and all(c.isupper() for c in letters)
+
+
+def compile_terms(terms: Iterable[str]) -> re.Pattern[str]:
+    """Compile terms into one pattern matching any of them as whole words.
+
+    A trailing ``*`` matches any word ending; short capital aliases ("US")
+    match case-sensitively and everything else ignores case.
+    """
+    parts = []
+    for term in sorted(set(terms), key=len, reverse=True):
+        pattern = _term_pattern(term)
+        parts.append(pattern if is_case_sensitive(term) else f"(?i:{pattern})")
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(parts))
