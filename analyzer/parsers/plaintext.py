@@ -1,0 +1,133 @@
+"""Plain-text copies of forum threads (select all, copy, paste into a file).
+
+The copy is read line by line into items (member blocks, quotes, action bars
+and text lines, with the blank lines before each), page chrome is dropped,
+and :func:`analyzer.parsers.segmenter.segment` decides where posts begin and
+end. This is the fallback parser: it accepts any text that is not HTML or
+JSON.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.clean import clean_text, is_chrome_line
+from analyzer.errors import ParseError
+from analyzer.model import Post, Skipped, Thread
+from analyzer.parsers.base import Document, Parser
+from analyzer.parsers.segmenter import Item, Segment, segment
+from analyzer.parsers.textlines import match_header, match_quote, strip_title_label
+from analyzer.text import preview
+
+_ACTION_BAR = re.compile(
+    r"^\s*(?:(?:like|reply|quote|report|share|multi-?quote|bookmark|thanks?)\s*){1,6}$"
+    r"|^\s*#\d+\s*$",
+    re.IGNORECASE,
+)
+_END_OF_THREAD = re.compile(
+    r"^\s*(?:top\s*bottom|you must log in or register to reply here\.?|similar threads)\s*$",
+    re.IGNORECASE,
+)
+_PLACEHOLDERS = [
+    (re.compile(r"^you are ignoring content by this member\.?$|^this (?:member|user) is "
+                r"(?:on your ignore list|ignored)", re.IGNORECASE), "ignored-user placeholder"),
+    (re.compile(r"^\[?(?:deleted|removed)\]?$|^this (?:post|message|comment) (?:has been|was) "
+                r"(?:deleted|removed)", re.IGNORECASE), "deleted post"),
+]
+
+
+class PlainTextParser(Parser):
+    """Reads a thread copied from a browser as plain text."""
+
+    engine = "plaintext"
+    description = "plain-text copy of a thread page (fallback for any text)"
+    priority = -100
+
+    @classmethod
+    def can_parse(cls, doc: Document) -> bool:
+        """Accept any text that is neither HTML nor JSON."""
+        return bool(doc.text.strip()) and not doc.looks_like_html and not doc.looks_like_json
+
+    def parse(self, doc: Document) -> Thread:
+        """Split the copy into posts.
+
+        Raises:
+            ParseError: If no post text is left once page chrome is removed.
+        """
+        lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        items, title, skipped = _read_items(lines, doc.name)
+        posts: list[Post] = []
+        for seg in segment(items):
+            post_or_skip = _to_post(seg, len(posts), doc.name)
+            if isinstance(post_or_skip, Post):
+                posts.append(post_or_skip)
+            else:
+                skipped.append(post_or_skip)
+        if not posts:
+            raise ParseError(f"{doc.name}: no post text found in this plain-text copy")
+        return Thread(id=doc.stem, title=title, engine=self.engine, url=None,
+                      posts=tuple(posts), skipped=tuple(skipped))
+
+
+def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, list[Skipped]]:
+    """Turn lines into items, and take the thread title from the preamble."""
+    items: list[Item] = []
+    skipped: list[Skipped] = []
+    gap = 0
+    i = 0
+    ended = False
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if not line.strip():
+            gap += 1
+            i += 1
+            continue
+        if ended or _END_OF_THREAD.match(line):
+            ended = True
+            i += 1
+            continue
+        quote = match_quote(lines, i)
+        if quote is not None:
+            items.append(Item("quote", gap=gap, quote=quote[0]))
+            i, gap = i + quote[1], 0
+            continue
+        header = match_header(lines, i)
+        if header is not None:
+            items.append(Item("header", gap=gap, header=header))
+            i, gap = i + header.lines, 0
+            continue
+        if _ACTION_BAR.match(line):
+            items.append(Item("separator", gap=gap))
+        elif not is_chrome_line(line):
+            items.append(Item("line", text=line, gap=gap))
+        i, gap = i + 1, 0
+    title = None
+    first_header = next((n for n, it in enumerate(items) if it.kind == "header"), None)
+    if first_header:
+        preamble = items[:first_header]
+        if all(it.kind == "line" for it in preamble):
+            title = strip_title_label(preamble[0].text)
+            skipped.extend(Skipped("page chrome before the first post", preview(it.text), source)
+                           for it in preamble[1:])
+            items = items[first_header:]
+    return items, title, skipped
+
+
+def _to_post(seg: Segment, position: int, source: str) -> Post | Skipped:
+    text = clean_text("\n\n".join(seg.paragraphs))
+    flat = " ".join(text.split())
+    for pattern, reason in _PLACEHOLDERS:
+        if pattern.search(flat):
+            return Skipped(reason, preview(flat), source)
+    if not text and not seg.quotes:
+        who = seg.header.author if seg.header else "unknown"
+        return Skipped("member block with no post text", who, source)
+    return Post(
+        id=str(position + 1),
+        position=position,
+        author=seg.header.author if seg.header else None,
+        timestamp=seg.header.timestamp if seg.header else None,
+        text=text,
+        quotes=tuple(seg.quotes),
+        source=source,
+    )

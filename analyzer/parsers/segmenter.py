@@ -1,0 +1,234 @@
+"""Where one post ends and the next begins, in a plain-text copy of a thread.
+
+A copied thread has lost its markup, so post boundaries are inferred from
+evidence, strongest first:
+
+1. **Member blocks and action bars.** A name followed by a join date or
+   "Reaction score" opens a post; a "Like Reply Report" line closes one.
+2. **Layout.** Most copies separate paragraphs in one way and posts in
+   another. Whichever separator is the more common (blank line or single
+   line break) is taken for paragraphs; the other marks posts. So in a copy
+   whose paragraphs are blank-line separated, two sentences that meet at a
+   single line break belong to different posts, and two or more blank lines
+   also end a post. Hard-wrapped text is unwrapped first.
+3. **Repeated runs.** A run of paragraphs that appears elsewhere in the
+   thread word for word is a reposted comment: it starts and ends a post
+   wherever the same paragraphs are not adjacent in the other copies.
+4. **Register shift.** A post that opens as a news report (masthead,
+   dateline, attributed third-person prose) ends where the prose turns into
+   short first-person or evaluative comment for the rest of the run.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from analyzer.model import Quote
+from analyzer.parsers.textlines import Header, ends_sentence
+from analyzer.register import newsiness
+
+MIN_REPEAT_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Item:
+    """One element of a copied page, in order.
+
+    Attributes:
+        kind: ``line``, ``header`` (member block), ``quote`` or ``separator``
+            (an action bar or post number that closes a post).
+        text: The line, for ``line`` items.
+        gap: Blank lines before the item.
+        header: The member block, for ``header`` items.
+        quote: The quote, for ``quote`` items.
+    """
+
+    kind: str
+    text: str = ""
+    gap: int = 0
+    header: Header | None = None
+    quote: Quote | None = None
+
+
+@dataclass
+class Segment:
+    """The lines and quotes of one post, with its member block if any."""
+
+    header: Header | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Para:
+    text: str
+    start_reason: str | None
+    header: Header | None
+    quotes: list[Quote]
+
+
+def segment(items: list[Item]) -> list[Segment]:
+    """Group the items of a copied page into posts.
+
+    Args:
+        items: Lines, member blocks, quotes and separators, in page order.
+
+    Returns:
+        One segment per post, in order. Segments may be empty of text (a
+        member block with nothing after it); the caller decides what to keep.
+    """
+    items = _unwrap(items)
+    paragraph_gap = _paragraph_gap(items)
+    paras = _paragraphs(items, paragraph_gap)
+    _mark_repeats(paras)
+    segments = _split(paras)
+    result: list[Segment] = []
+    for seg in segments:
+        result.extend(_split_register(seg))
+    return [s for s in result if s.paragraphs or s.quotes or s.header]
+
+
+def _unwrap(items: list[Item]) -> list[Item]:
+    """Join hard-wrapped lines (email-style copies) into whole lines."""
+    lengths = [len(it.text.rstrip()) for it in items if it.kind == "line"]
+    if len(lengths) < 8:
+        return items
+    width = sorted(lengths)[int(len(lengths) * 0.9)]
+    if not 50 <= width <= 100:
+        return items
+    near = sum(1 for n in lengths if n >= width * 0.8)
+    if near < len(lengths) * 0.5:
+        return items
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (it.kind == "line" and it.gap == 0 and prev is not None and prev.kind == "line"
+                and len(prev.text.rstrip().split("\n")[-1]) >= width * 0.8):
+            out[-1] = Item("line", prev.text.rstrip() + " " + it.text.strip(), prev.gap)
+        else:
+            out.append(it)
+    return out
+
+
+def _paragraph_gap(items: list[Item]) -> int:
+    """Return the blank lines that separate paragraphs: 1, or 0 for single breaks."""
+    gaps = [b.gap for a, b in zip(items, items[1:], strict=False)
+            if a.kind == "line" and b.kind == "line"]
+    tight = sum(1 for g in gaps if g == 0)
+    blank = sum(1 for g in gaps if g >= 1)
+    return 1 if blank >= tight else 0
+
+
+def _paragraphs(items: list[Item], paragraph_gap: int) -> list[_Para]:
+    wide_gaps = [it.gap for it in items if it.kind == "line" and it.gap >= 1]
+    wide_is_rare = (sum(1 for g in wide_gaps if g >= 2) <= max(1, len(wide_gaps) // 4))
+    paras: list[_Para] = []
+    pending_reason: str | None = "start"
+    pending_header: Header | None = None
+    pending_quotes: list[Quote] = []
+    prev_line: str | None = None
+    for it in items:
+        if it.kind == "header":
+            pending_reason, pending_header, prev_line = "member block", it.header, None
+            continue
+        if it.kind == "separator":
+            pending_reason, prev_line = "action bar", None
+            continue
+        if it.kind == "quote":
+            assert it.quote is not None
+            pending_quotes.append(it.quote)
+            prev_line = None
+            continue
+        reason = pending_reason
+        if reason is None and prev_line is not None:
+            reason = _gap_boundary(prev_line, it, paragraph_gap, wide_is_rare)
+        joins = (reason is None and prev_line is not None and paragraph_gap == 1
+                 and it.gap == 0 and paras)
+        if joins:
+            paras[-1].text += "\n" + it.text.strip()
+        else:
+            paras.append(_Para(it.text.strip(), reason, pending_header, pending_quotes))
+            pending_header, pending_quotes = None, []
+        pending_reason = None
+        prev_line = it.text
+    if pending_quotes and paras:
+        paras[-1].quotes.extend(pending_quotes)
+    elif pending_quotes or pending_header:
+        paras.append(_Para("", pending_reason or "start", pending_header, pending_quotes))
+    return paras
+
+
+def _gap_boundary(prev: str, it: Item, paragraph_gap: int, wide_is_rare: bool) -> str | None:
+    """Decide whether the gap before ``it`` separates two posts."""
+    if paragraph_gap == 1:
+        if it.gap >= 2 and wide_is_rare:
+            return "wide gap"
+        if it.gap == 0 and ends_sentence(prev) and _starts_sentence(it.text):
+            return "single line break"
+        return None
+    if it.gap >= 1:
+        return "blank line"
+    return None
+
+
+def _starts_sentence(line: str) -> bool:
+    text = line.lstrip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'([")
+
+
+def _key(text: str) -> str | None:
+    tokens = re.findall(r"\w+", text.lower())
+    return " ".join(tokens) if len(tokens) >= MIN_REPEAT_WORDS else None
+
+
+def _mark_repeats(paras: list[_Para]) -> None:
+    """Start a post at each edge of a run of paragraphs repeated elsewhere."""
+    keys = [_key(p.text) for p in paras]
+    counts: dict[str, int] = {}
+    for k in keys:
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    repeated = [bool(k and counts[k] > 1) for k in keys]
+    pairs: dict[tuple[str | None, str | None], int] = {}
+    for a, b in zip(keys, keys[1:], strict=False):
+        pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    for i in range(1, len(paras)):
+        if paras[i].start_reason or not (repeated[i] or repeated[i - 1]):
+            continue
+        if pairs[(keys[i - 1], keys[i])] == 1:
+            paras[i].start_reason = "repeated text"
+
+
+def _split(paras: list[_Para]) -> list[Segment]:
+    segments: list[Segment] = []
+    for p in paras:
+        if p.start_reason or not segments:
+            segments.append(Segment(header=p.header, reasons=[p.start_reason or "start"]))
+        seg = segments[-1]
+        seg.quotes.extend(p.quotes)
+        if p.text:
+            seg.paragraphs.append(p.text)
+    return segments
+
+
+def _split_register(seg: Segment) -> list[Segment]:
+    """Split a post that opens as a pasted article and ends as a comment."""
+    paras = seg.paragraphs
+    if len(paras) < 4:
+        return [seg]
+    scores = [newsiness(p) for p in paras]
+    for j in range(3, len(paras)):
+        head, tail = scores[:j], scores[j:]
+        if scores[j] >= 0.8 or statistics.fmean(head) < 1.5:
+            continue
+        if sum(1 for s in head if s >= 1.0) < 0.6 * len(head):
+            continue
+        if statistics.fmean(tail) < 0.9 and max(tail) < 1.5:
+            first = Segment(header=seg.header, paragraphs=paras[:j], quotes=seg.quotes,
+                            reasons=seg.reasons)
+            rest = Segment(paragraphs=paras[j:], reasons=["article ends"])
+            return [first, rest]
+    return [seg]

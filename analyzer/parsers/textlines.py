@@ -1,0 +1,181 @@
+"""Line recognisers for plain-text copies of forum pages.
+
+A thread copied out of a browser keeps fragments of the page's markup as
+lines of their own: the member block above a post (name, join date,
+"Reaction score"), post dates and numbers ("Dec 22, 2020 #4"), quote headers
+("Name said:" ... "Click to expand..."), and navigation. These functions
+recognise such lines; :mod:`analyzer.parsers.segmenter` decides where posts
+begin and end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from dateutil import parser as dateparser
+
+from analyzer.clean import is_chrome_line
+from analyzer.model import Quote
+
+_STAT = re.compile(
+    r"^(?:reaction score|messages|points|trophy points|posts|likes(?: received)?|reputation|"
+    r"joined|join date|location|country|age|gender|rank|solutions|credits|karma|"
+    r"member since|registered)\b\s*:?\s*[\w ,./\-]*$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"^[\d.,]+\s*[kKmM]?$")
+_POST_NUMBER = re.compile(r"\s*#\s?\d+\s*$")
+_RELATIVE_DAY = re.compile(r"^(?:today|yesterday)(?:\s+at)?\s+\d{1,2}:\d{2}\s*(?:[ap]m)?$",
+                           re.IGNORECASE)
+_QUOTE_START = [
+    re.compile(r"^(?P<author>[^\n:]{1,60}?)\s+(?:said|wrote|writes|says):\s*$", re.IGNORECASE),
+    re.compile(r"^Originally Posted by\s+(?P<author>.{1,60}?)\s*$", re.IGNORECASE),
+    re.compile(r"^Quote from:\s*(?P<author>.{1,60}?)(?:\s+on\s+.*)?$", re.IGNORECASE),
+    re.compile(r"^Quote(?::|\s*$)\s*(?P<author>)$", re.IGNORECASE),
+]
+_QUOTE_END = re.compile(r"^\s*click to (?:expand|shrink)\.*\s*$", re.IGNORECASE)
+_TITLE_LABEL = re.compile(
+    r"^(?:featured|sticky|pinned|locked|closed|solved|resolved|question|news|discussion|"
+    r"poll|important|announcement|hot|new)\s*[:\-–]?\s+",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”)]$")
+
+
+@dataclass(frozen=True)
+class Header:
+    """The member block that opens a post in a text copy."""
+
+    author: str
+    timestamp: datetime | None
+    lines: int
+
+
+def parse_date(line: str) -> datetime | None:
+    """Return the date a short line states, or None if it is not a date line.
+
+    The line must be short, contain a digit and parse as a whole (no fuzzy
+    matching), so "Dec 6, 2014", "03.03.2011, 14:17" and "Oct 30, 2014 at
+    10:48 PM" are dates and "Top 10 reasons" is not. A trailing post number
+    ("#4") is ignored.
+    """
+    text = _POST_NUMBER.sub("", line).strip()
+    if not text or len(text) > 48 or not any(ch.isdigit() for ch in text):
+        return None
+    if _RELATIVE_DAY.match(text):
+        return None
+    if not re.search(r"(?:19|20)\d\d|\d{1,2}:\d\d", text):
+        return None
+    try:
+        value = dateparser.parse(text, fuzzy=False, dayfirst=bool(re.match(r"^\d{1,2}\.", text)))
+    except (ValueError, OverflowError):
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def is_stat_line(line: str) -> bool:
+    """Return True for member statistics: "Reaction score", "Messages: 1,234", "1,234"."""
+    text = line.strip()
+    return bool(text) and bool(_STAT.match(text) or _NUMBER.match(text))
+
+
+def is_name_line(line: str) -> bool:
+    """Return True if ``line`` could be a member name: short, no sentence punctuation."""
+    text = line.strip()
+    if not text or len(text) > 40 or len(text.split()) > 5:
+        return False
+    if text[-1] in ".!?:;,\"”)" or is_chrome_line(text) or is_stat_line(text):
+        return False
+    return parse_date(text) is None
+
+
+def match_header(lines: list[str], start: int) -> Header | None:
+    """Recognise a member block beginning at ``lines[start]``.
+
+    A block is a name line followed, blank lines aside, by at least one date
+    or member-statistics line, and nothing else. A date that comes before or
+    among the statistics is the member's join date; a date after them, or
+    one carrying a post number ("#3") or a time of day, is the post's date.
+
+    Returns:
+        The header, with the number of lines it spans, or None.
+    """
+    if not is_name_line(lines[start]):
+        return None
+    i = start + 1
+    seen_meta = False
+    stats_seen = False
+    post_date: datetime | None = None
+    end = start + 1
+    while i < len(lines) and i < start + 14:
+        text = lines[i].strip()
+        if not text:
+            i += 1
+            continue
+        date = parse_date(text)
+        if date is not None:
+            explicit = bool(_POST_NUMBER.search(text) or re.search(r"\d:\d\d", text))
+            if explicit or stats_seen:
+                post_date = date
+            seen_meta = True
+        elif is_stat_line(text) or _POST_NUMBER.fullmatch(text) or text.lower() in {
+                "joined", "reaction score", "messages", "points"}:
+            stats_seen = True
+            seen_meta = True
+        else:
+            break
+        i += 1
+        end = i
+    if not seen_meta:
+        return None
+    return Header(author=lines[start].strip(), timestamp=post_date, lines=end - start)
+
+
+def match_quote(lines: list[str], start: int) -> tuple[Quote, int] | None:
+    """Recognise a quote block ("Name said:" ... "Click to expand...").
+
+    Without an end marker the quote is the paragraph right after its header.
+
+    Returns:
+        The quote and the number of lines it spans, or None.
+    """
+    head = lines[start].strip()
+    for pattern in _QUOTE_START:
+        match = pattern.match(head)
+        if match:
+            break
+    else:
+        return None
+    author = match.group("author").strip() or None
+    body: list[str] = []
+    i = start + 1
+    for j in range(start + 1, min(len(lines), start + 400)):
+        if _QUOTE_END.match(lines[j]):
+            body = lines[start + 1:j]
+            i = j + 1
+            break
+    else:
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        while i < len(lines) and lines[i].strip():
+            body.append(lines[i])
+            i += 1
+    text = "\n".join(body).strip()
+    if not text:
+        return None
+    return Quote(text=text, post_id=None, author=author), i - start
+
+
+def strip_title_label(line: str) -> str:
+    """Drop a thread-prefix label ("Featured", "Sticky") from a title line."""
+    stripped = _TITLE_LABEL.sub("", line.strip(), count=1)
+    return stripped if len(stripped.split()) >= 3 else line.strip()
+
+
+def ends_sentence(line: str) -> bool:
+    """Return True if ``line`` ends with sentence-final punctuation."""
+    return bool(_SENTENCE_END.search(line.rstrip()))
