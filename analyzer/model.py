@@ -195,12 +195,24 @@ class Framing:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the report and the JSON output are rendered from."""
+    """Everything the report and the JSON output are rendered from.
+
+    Attributes:
+        thread: The thread, with pasted news marked.
+        articles: The news articles it is compared with.
+        clusters: Repost clusters.
+        stances: Per-post stance toward each target a post mentions.
+        article_stances: Per-article stance, with the article id as ``post_id``.
+        summary: Stance per target, forum (deduplicated and naive) and news.
+        framing: Frames, distinctive terms and claims.
+        settings: The settings every stage ran with.
+    """
 
     thread: Thread
     articles: tuple[Article, ...]
     clusters: tuple[RepostCluster, ...]
     stances: tuple[Stance, ...]
+    article_stances: tuple[Stance, ...]
     summary: tuple[TargetSummary, ...]
     framing: Framing | None
     settings: Settings = field(repr=False)

@@ -1,0 +1,232 @@
+"""The Markdown report: one function per section, joined by :func:`render`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from analyzer.model import Analysis, Post, RepostCluster, Stance
+from analyzer.report import comparison
+from analyzer.report.escape import blockquote, escape_cell, escape_inline, short
+from analyzer.report.format import (
+    author,
+    leaning,
+    post_ref,
+    posts_by_id,
+    score,
+    table,
+)
+from analyzer.reposts import cluster_of
+from analyzer.text import words
+
+
+def render(analysis: Analysis) -> str:
+    """Render the whole report as Markdown.
+
+    Every piece of forum or news text in it is escaped, so the report is
+    safe to publish as it is.
+    """
+    parts = [
+        _title(analysis),
+        summary(analysis),
+        glance(analysis),
+        reposts(analysis),
+        stance(analysis),
+        comparison.framing(analysis),
+        comparison.distinctive_terms(analysis),
+        representative_posts(analysis),
+        comparison.method(analysis),
+    ]
+    return "\n\n".join(p.strip() for p in parts if p) + "\n"
+
+
+def _title(analysis: Analysis) -> str:
+    name = analysis.thread.title or analysis.thread.id
+    return f"# Forum analysis: {escape_inline(name)}"
+
+
+def _opinion(analysis: Analysis) -> list[Post]:
+    return [p for p in analysis.thread.posts if p.kind == "opinion"]
+
+
+def summary(analysis: Analysis) -> str:
+    """Section: the findings in a few bullets."""
+    thread = analysis.thread
+    opinion = _opinion(analysis)
+    news = [p for p in thread.posts if p.kind == "news"]
+    speakers = {p.author for p in thread.posts if p.author}
+    unknown = sum(1 for p in thread.posts if not p.author)
+    lines = ["## Summary", ""]
+    who = f"{len(speakers)} named speaker{'s' if len(speakers) != 1 else ''}"
+    if unknown:
+        who += f" ({unknown} post{'s' if unknown != 1 else ''} with no author in the copy)"
+    lines.append(f"- **{len(thread.posts)} posts** by {who}: {len(opinion)} opinion, "
+                 f"{len(news)} pasted news article{'s' if len(news) != 1 else ''}.")
+    if analysis.clusters:
+        biggest = max(analysis.clusters, key=lambda c: len(c.post_ids))
+        by_id = posts_by_id(analysis)
+        refs = ", ".join(post_ref(by_id[pid]) for pid in biggest.post_ids)
+        lines.append(
+            f"- **Reposts:** {len(analysis.clusters)} comment"
+            f"{'s were' if len(analysis.clusters) != 1 else ' was'} posted more than once; "
+            f"the most repeated appears {len(biggest.post_ids)} times ({refs}), "
+            f"{_spread(biggest)}.")
+    else:
+        lines.append("- **Reposts:** no comment was posted more than once.")
+    for s in analysis.summary:
+        if s.forum is None and s.forum_naive is None:
+            continue
+        label = escape_inline(analysis.settings.target(s.target).label)
+        line = (f"- **{label}:** forum {leaning(s.forum)} ({score(s.forum)}, each repeated "
+                f"comment counted once; {score(s.forum_naive)} counting every copy)")
+        news = [v for _, v in s.news if v is not None]
+        if news:
+            line += f"; news {leaning(sum(news) / len(news))} ({score(sum(news) / len(news))})"
+        lines.append(line + ".")
+    lines.extend(comparison.summary_lines(analysis))
+    return "\n".join(lines)
+
+
+def _spread(cluster: RepostCluster) -> str:
+    named = [a for a in cluster.authors if a]
+    if not named:
+        return "by posters the copy does not name"
+    if len(cluster.authors) == 1:
+        return f"every copy by {escape_inline(named[0])} (a self-repost)"
+    return f"spread by {len(cluster.authors)} accounts"
+
+
+def glance(analysis: Analysis) -> str:
+    """Section: one row per post."""
+    clusters = cluster_of(analysis.clusters)
+    targets = [t.name for t in analysis.settings.targets]
+    stance_of: dict[tuple[str, str], float] = {
+        (s.post_id, s.target): s.score for s in analysis.stances}
+    header = ["#", "Author", "Date", "Kind", "Words", "Quotes", "Repost"] + [
+        escape_cell(analysis.settings.target(t).label) for t in targets] + ["Opening words"]
+    rows = []
+    for p in analysis.thread.posts:
+        rows.append([
+            post_ref(p), author(p),
+            p.timestamp.strftime("%Y-%m-%d %H:%M") if p.timestamp else "–",
+            p.kind, str(len(words(p.text))), str(len(p.quotes)),
+            f"cluster {clusters[p.id]}" if p.id in clusters else "",
+            *[score(stance_of.get((p.id, t))) for t in targets],
+            short(p.text, 70),
+        ])
+    align = ["r", "l", "l", "l", "r", "r", "l"] + ["r"] * len(targets) + ["l"]
+    engine = escape_inline(analysis.thread.engine)
+    intro = (f"Read by the `{engine}` parser. Stance scores run from −1 (hostile) to +1 "
+             "(favourable); a dash means the post does not mention the target.")
+    return "\n".join(["## The thread at a glance", "", intro, "", table(header, rows, align)])
+
+
+def reposts(analysis: Analysis) -> str:
+    """Section: each repost cluster, with its copies and its text."""
+    lines = ["## Reposts", ""]
+    if not analysis.clusters:
+        lines.append("No comment was posted more than once (at the similarity threshold of "
+                     f"{analysis.settings.threshold:.2f}).")
+        return "\n".join(lines)
+    by_id = posts_by_id(analysis)
+    for cluster in analysis.clusters:
+        copies = [by_id[pid] for pid in cluster.post_ids]
+        lines += [f"### Cluster {cluster.id}: {len(copies)} copies", ""]
+        lines.append(table(
+            ["Copy", "Post", "Author", "Words", "Kind"],
+            [[str(n + 1), post_ref(p), author(p), str(len(words(p.text))), p.kind]
+             for n, p in enumerate(copies)],
+            ["r", "l", "l", "r", "l"]))
+        lines += ["", f"Lowest Jaccard similarity to the first copy: **{cluster.similarity:.2f}**;"
+                  f" {_spread(cluster)}.", "", blockquote(copies[0].text, limit=600), ""]
+        effect = _cluster_effect(analysis, cluster)
+        if effect:
+            lines += [effect, ""]
+    return "\n".join(lines)
+
+
+def _cluster_effect(analysis: Analysis, cluster: RepostCluster) -> str:
+    members = set(cluster.post_ids)
+    parts = []
+    for s in analysis.summary:
+        if s.forum is None or s.forum_naive is None:
+            continue
+        if any(st.post_id in members and st.target == s.target for st in analysis.stances):
+            label = escape_inline(analysis.settings.target(s.target).label)
+            parts.append(f"{label} {score(s.forum_naive)} → {score(s.forum)}")
+    if not parts:
+        return ""
+    return ("Counting this comment once instead of every copy moves forum stance: "
+            + "; ".join(parts) + " (all clusters counted once).")
+
+
+def stance(analysis: Analysis) -> str:
+    """Section: stance per target, forum against each news source."""
+    lines = ["## Stance by target", ""]
+    lines.append("Forum figures average opinion posts only (pasted news is left out). "
+                 "*Deduplicated* counts each repost cluster as one voice; *naive* counts "
+                 "every copy.")
+    articles = analysis.articles
+    header = ["Target", "Forum (deduplicated)", "Forum (naive)", "Voices", "Posts"]
+    header += [escape_cell(a.outlet or a.id) for a in articles]
+    rows = []
+    for s in analysis.summary:
+        news = dict(s.news)
+        rows.append([escape_cell(analysis.settings.target(s.target).label), score(s.forum),
+                     score(s.forum_naive), str(s.forum_voices), str(s.forum_posts)]
+                    + [score(news.get(a.id)) for a in articles])
+    lines += ["", table(header, rows, ["l"] + ["r"] * (len(header) - 1))]
+    if not articles:
+        lines += ["", "No news articles were supplied, so there are no news columns."]
+    evidence = _evidence_examples(analysis)
+    if evidence:
+        lines += ["", "Strongest evidence in forum opinion, per target:", "", *evidence]
+    return "\n".join(lines)
+
+
+def _evidence_examples(analysis: Analysis) -> list[str]:
+    opinion = {p.id for p in _opinion(analysis)}
+    by_id = posts_by_id(analysis)
+    lines = []
+    for target in analysis.settings.targets:
+        scored = [s for s in analysis.stances
+                  if s.target == target.name and s.post_id in opinion and s.evidence]
+        if not scored:
+            continue
+        strongest = max(scored, key=lambda s: abs(s.score))
+        lines.append(f"- **{escape_inline(target.label)}** ({score(strongest.score)}, "
+                     f"{post_ref(by_id[strongest.post_id])}): "
+                     f"“{short(' '.join(strongest.evidence), 220)}”")
+    return lines
+
+
+def representative_posts(analysis: Analysis) -> str:
+    """Section: the most favourable and most hostile voice per target."""
+    lines = ["## Representative posts", ""]
+    clusters = cluster_of(analysis.clusters)
+    sizes = Counter(clusters.values())
+    opinion = {p.id for p in _opinion(analysis)}
+    by_id = posts_by_id(analysis)
+    found = False
+    for target in analysis.settings.targets:
+        voices: dict[object, Stance] = {}
+        for s in analysis.stances:
+            if s.target == target.name and s.post_id in opinion:
+                voices.setdefault(clusters.get(s.post_id, s.post_id), s)
+        if not voices:
+            continue
+        found = True
+        ranked = sorted(voices.values(), key=lambda s: s.score)
+        picks = [("Most hostile", ranked[0])]
+        if len(ranked) > 1:
+            picks.append(("Most favourable", ranked[-1]))
+        lines += [f"### {escape_inline(target.label)}", ""]
+        for label, s in picks:
+            post = by_id[s.post_id]
+            copies = sizes.get(clusters.get(post.id, -1), 1)
+            extra = f", posted {copies} times" if copies > 1 else ""
+            lines.append(f"- **{label}** ({score(s.score)}), {post_ref(post)} by "
+                         f"{author(post)}{extra}: “{short(post.text, 260)}”")
+        lines.append("")
+    if not found:
+        lines.append("No opinion post mentions any target.")
+    return "\n".join(lines)
