@@ -134,11 +134,11 @@ def newsiness(text: str) -> float:
 def reads_like_article(text: str) -> bool:
     """Return True if a whole post reads like a pasted news article.
 
-    It must be long enough to be an article (at least 80 words over three or
+    It must be long enough to be an article (at least 60 words over three or
     more sentences) and score as news prose, with attribution or a masthead.
     """
     c = cues(text)
-    if c.words < 80 or c.sentences < 3:
+    if c.words < 60 or c.sentences < 3:
         return False
     if not (c.masthead or c.attributions >= 2):
         return False

@@ -16,7 +16,12 @@ from analyzer.errors import ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.segmenter import Item, Segment, segment
-from analyzer.parsers.textlines import match_header, match_quote, strip_title_label
+from analyzer.parsers.textlines import (
+    ends_sentence,
+    match_header,
+    match_quote,
+    strip_title_label,
+)
 from analyzer.text import preview
 
 _ACTION_BAR = re.compile(
@@ -105,12 +110,17 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
     first_header = next((n for n, it in enumerate(items) if it.kind == "header"), None)
     if first_header:
         preamble = items[:first_header]
-        if all(it.kind == "line" for it in preamble):
+        if all(it.kind == "line" and _title_like(it.text) for it in preamble):
             title = strip_title_label(preamble[0].text)
             skipped.extend(Skipped("page chrome before the first post", preview(it.text), source)
                            for it in preamble[1:])
             items = items[first_header:]
     return items, title, skipped
+
+
+def _title_like(line: str) -> bool:
+    """A preamble line that can be a title or chrome, not the start of a post."""
+    return len(line.split()) <= 20 and not ends_sentence(line)
 
 
 def _to_post(seg: Segment, position: int, source: str) -> Post | Skipped:

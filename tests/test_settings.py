@@ -1,0 +1,61 @@
+"""Settings: built-in defaults and --config TOML overrides."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.errors import ConfigError
+from analyzer.settings import default_settings, load_settings
+
+
+def test_defaults_have_the_four_targets_and_the_repost_parameters():
+    s = default_settings()
+    assert [t.name for t in s.targets] == ["russia", "china", "us", "partnership"]
+    assert (s.num_perm, s.threshold, s.shingle) == (128, 0.8, "word-3")
+    assert s.target("partnership").co_mention == ("russia", "china")
+    assert {"cooperation", "strategic_stability", "military_threat", "alliance",
+            "rivalry_west", "multipolarity", "international_law"} <= {f.name for f in s.frames}
+
+
+def test_config_replaces_targets_and_frames_and_overrides_parameters(tmp_path):
+    config = tmp_path / "analysis.toml"
+    config.write_text(
+        '[reposts]\nthreshold = 0.7\n\n'
+        '[targets.union]\nlabel = "The union"\naliases = ["union", "shop stewards"]\n\n'
+        '[frames.pay]\nterms = ["wage*", "pay"]\n\n'
+        '[lexicon]\nscab = -2.5\n'
+    )
+    s = load_settings(config)
+    assert s.threshold == 0.7
+    assert [t.name for t in s.targets] == ["union"]
+    assert [f.name for f in s.frames] == ["pay"]
+    assert ("scab", -2.5) in s.lexicon
+
+
+def test_missing_config_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_settings(tmp_path / "nope.toml")
+
+
+def test_malformed_toml_names_the_file(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[targets.x\naliases = 1")
+    with pytest.raises(ConfigError, match=r"bad.toml: invalid TOML"):
+        load_settings(bad)
+
+
+@pytest.mark.parametrize("body, message", [
+    ("[colours]\nred = 1\n", "unknown table [colours]"),
+    ("[reposts]\nbands = 4\n", "unknown key reposts.bands"),
+    ("[reposts]\nthreshold = 1.5\n", "reposts.threshold must be in (0, 1]"),
+    ("[targets.x]\nlabel = 'X'\n", "targets.x needs aliases"),
+    ("[targets.x]\naliases = [1, 2]\n", "targets.x.aliases must be a list of non-empty strings"),
+    ("[targets.x]\naliases = ['x']\nco_mention = ['y']\n",
+     "targets.x.co_mention names unknown target 'y'"),
+])
+def test_invalid_config_values_are_reported_precisely(tmp_path, body, message):
+    path = tmp_path / "c.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert message in str(info.value)
