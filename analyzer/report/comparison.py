@@ -7,7 +7,7 @@ from collections import Counter
 import vaderSentiment
 
 from analyzer.model import Analysis
-from analyzer.report.escape import escape_cell, escape_inline, short
+from analyzer.report.escape import code, escape_cell, escape_inline, short
 from analyzer.report.format import article_name, post_ref, posts_by_id, share, table
 from analyzer.reposts import lsh_parameters
 
@@ -24,7 +24,8 @@ def summary_lines(analysis: Analysis) -> list[str]:
     lines = []
     forum_top = max(framing.forum, key=lambda fs: fs[1], default=None)
     if forum_top and forum_top[1] > 0:
-        line = (f"- **Framing:** forum opinion leans most on *{escape_inline(labels[forum_top[0]])}*"
+        label = escape_inline(labels[forum_top[0]])
+        line = (f"- **Framing:** forum opinion leans most on *{label}*"
                 f" ({share(forum_top[1])} of frame terms)")
         news_means = _news_means(analysis)
         if news_means:
@@ -136,10 +137,10 @@ def method(analysis: Analysis) -> str:
     reasons = Counter(item.reason for item in thread.skipped)
     skipped = ", ".join(f"{n} {escape_inline(r)}" for r, n in sorted(reasons.items())) or "none"
     sources = sorted({p.source for p in thread.posts if p.source})
-    files = ", ".join(f"`{escape_inline(src)}`" for src in sources) or "–"
+    files = ", ".join(code(src) for src in sources) or "–"
     version = getattr(vaderSentiment, "__version__", "3.3.2")
     rows = [
-        ["Parser", f"`{escape_inline(thread.engine)}` on {files}"],
+        ["Parser", f"{code(thread.engine)} on {files}"],
         ["Posts seen / kept / skipped", f"{len(thread.posts) + len(thread.skipped)} / "
          f"{len(thread.posts)} / {len(thread.skipped)} ({skipped})"],
         ["News articles", ", ".join(article_name(a) for a in analysis.articles) or "none"],

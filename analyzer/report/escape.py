@@ -7,25 +7,35 @@ heading or a code fence renders as the literal text it is.
 
 from __future__ import annotations
 
-import html
 import re
 
-# ASCII punctuation CommonMark lets us backslash-escape, minus the ones that
-# are harmless mid-line and common in prose (. , : ; ' " ? / % = @ $ ^).
-_INLINE = re.compile(r"([\\`*_{}\[\]()#+\-!|~])")
-_LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+# Characters that mean something anywhere in a line of Markdown (emphasis,
+# code, links and images, table cells, strike-through, backslash itself).
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# Characters that mean something only where a line starts: headings, bullet
+# lists and setext underlines; numbered lists ("1." / "1)") in escape_line.
+_LINE_START = re.compile(r"^([#+\-=])")
+_LINE_START_NUMBER = re.compile(r"^(\d+)([.)])")
+# "&" only matters where it would start an entity (&lt; &#60;).
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
 def escape_inline(text: str) -> str:
-    """Escape ``text`` for use inside a Markdown paragraph, list item or heading.
+    """Escape ``text`` for use inside a Markdown paragraph, list item, cell or heading.
 
-    HTML special characters become entities; Markdown punctuation is
+    Tags and entities become literal text; Markdown punctuation is
     backslash-escaped; line breaks become spaces, so the text cannot start a
-    new block (heading, list, fence, table row).
+    new block (heading, list, fence, table row, HTML block).
     """
     flat = " ".join(text.split())
-    flat = html.escape(flat, quote=False)
+    flat = _ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     flat = _INLINE.sub(r"\\\1", flat)
+    return _LINE_START.sub(r"\\\1", flat)
+
+
+def escape_line(text: str) -> str:
+    """Escape ``text`` that will stand at the start of a line (list markers too)."""
+    flat = escape_inline(text)
     return _LINE_START_NUMBER.sub(r"\1\\\2", flat)
 
 
@@ -44,7 +54,7 @@ def blockquote(text: str, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " …"
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "\n>\n".join("> " + escape_inline(p) for p in paragraphs) or "> "
+    return "\n>\n".join("> " + escape_line(p) for p in paragraphs) or "> "
 
 
 def short(text: str, limit: int = 140) -> str:
@@ -53,3 +63,9 @@ def short(text: str, limit: int = 140) -> str:
     if len(flat) > limit:
         flat = flat[:limit].rsplit(" ", 1)[0] + " …"
     return escape_inline(flat)
+
+
+def code(text: str) -> str:
+    """Render ``text`` as a Markdown code span (literal; backticks replaced)."""
+    flat = " ".join(text.split()).replace("`", "'")
+    return f"`{flat}`" if flat else ""

@@ -6,7 +6,7 @@ from collections import Counter
 
 from analyzer.model import Analysis, Post, RepostCluster, Stance
 from analyzer.report import comparison
-from analyzer.report.escape import blockquote, escape_cell, escape_inline, short
+from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, short
 from analyzer.report.format import (
     author,
     leaning,
@@ -114,9 +114,8 @@ def glance(analysis: Analysis) -> str:
             short(p.text, 70),
         ])
     align = ["r", "l", "l", "l", "r", "r", "l"] + ["r"] * len(targets) + ["l"]
-    engine = escape_inline(analysis.thread.engine)
-    intro = (f"Read by the `{engine}` parser. Stance scores run from −1 (hostile) to +1 "
-             "(favourable); a dash means the post does not mention the target.")
+    intro = (f"Read by the {code(analysis.thread.engine)} parser. Stance scores run from −1 "
+             "(hostile) to +1 (favourable); a dash means the post does not mention the target.")
     return "\n".join(["## The thread at a glance", "", intro, "", table(header, rows, align)])
 
 
@@ -216,9 +215,10 @@ def representative_posts(analysis: Analysis) -> str:
             continue
         found = True
         ranked = sorted(voices.values(), key=lambda s: s.score)
-        picks = [("Most hostile", ranked[0])]
+        low, high = ranked[0], ranked[-1]
+        picks = [("Most hostile" if low.score < 0 else "Least favourable", low)]
         if len(ranked) > 1:
-            picks.append(("Most favourable", ranked[-1]))
+            picks.append(("Most favourable" if high.score > 0 else "Least hostile", high))
         lines += [f"### {escape_inline(target.label)}", ""]
         for label, s in picks:
             post = by_id[s.post_id]
