@@ -6,7 +6,7 @@ import contextlib
 from datetime import datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
@@ -151,7 +151,6 @@ def test_positions_and_ids_are_sequential():
     assert [p.id for p in thread.posts] == [str(i + 1) for i in range(len(thread.posts))]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_any_text_gives_a_thread_or_a_parse_error(text):
     try:
@@ -167,7 +166,6 @@ lines = st.sampled_from(["Reaction score", "Top Bottom", "Click to expand...", "
                          "Like Reply", "", "", "Quote:"])
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.lists(lines, max_size=40))
 def test_forum_shaped_lines_give_a_thread_or_a_parse_error(parts):
     with contextlib.suppress(ParseError):
