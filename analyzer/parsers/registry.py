@@ -1,0 +1,331 @@
+"""Find parsers, pick one for each file, and merge the pages of a thread.
+
+Parsers register in the entry-point group ``forum_analyzer.parsers``; the
+built-in ones do too (see ``pyproject.toml``). Run from a source tree that was
+never installed, the built-ins are imported directly instead. A plugin that
+fails to load gives a :class:`ParserPluginWarning` and is left out; it never
+stops the program.
+
+Merging pages (:func:`merge_threads`)
+    A thread saved as several pages is parsed page by page and merged into
+    one :class:`~analyzer.model.Thread`. When a parser took post ids from the
+    forum itself, a post whose (engine, id) was already seen is dropped:
+    XenForo, for one, repeats the first post at the top of every page. Ids
+    that are only positions (the ``plaintext`` engine, or any thread whose
+    ids are exactly ``1, 2, 3, ...``) say nothing about identity, so those
+    posts are never dropped; they are given fresh positional ids in the
+    merged thread instead, with ``reply_to`` and quote links renumbered to
+    match.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import re
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from analyzer.errors import AnalyzerError, ConfigError, InputError, ParseError
+from analyzer.model import Post, Skipped, Thread
+from analyzer.parsers.base import Document, Parser
+from analyzer.parsers.decoding import decode
+
+ENTRY_POINT_GROUP = "forum_analyzer.parsers"
+
+#: Built-in parsers, imported directly when no entry point provides them.
+BUILTIN_PARSERS: dict[str, str] = {
+    "plaintext": "analyzer.parsers.plaintext:PlainTextParser",
+    "xenforo2": "analyzer.parsers.xenforo:XenForo2Parser",
+    "jsonl": "analyzer.parsers.jsonl:JsonlParser",
+}
+
+#: Engines whose post ids are positions, not the forum's own ids.
+POSITIONAL_ENGINES = frozenset({"plaintext"})
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+class ParserPluginWarning(UserWarning):
+    """A parser plugin could not be loaded and was left out."""
+
+
+def available_parsers() -> list[type[Parser]]:
+    """Return every parser that loaded, most specific first.
+
+    Parsers come from the ``forum_analyzer.parsers`` entry points, plus any
+    built-in missing from them. They are sorted by ``priority`` (highest
+    first), then by engine name. The result is cached; broken plugins warn
+    once.
+
+    Returns:
+        A new list of parser classes.
+    """
+    return list(_load_parsers())
+
+
+def clear_cache() -> None:
+    """Forget the loaded parsers, so the next call looks at entry points again."""
+    _load_parsers.cache_clear()
+
+
+@cache
+def _load_parsers() -> tuple[type[Parser], ...]:
+    by_engine: dict[str, type[Parser]] = {}
+    tried: set[str] = set()
+    for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP),
+                     key=lambda ep: (ep.name not in BUILTIN_PARSERS, ep.name)):
+        tried.add(ep.name)
+        _add(by_engine, ep.name, ep.load)
+    for name, target in BUILTIN_PARSERS.items():
+        if name not in by_engine and name not in tried:
+            _add(by_engine, name, lambda target=target: _import(target))
+    return tuple(sorted(by_engine.values(), key=lambda cls: (-cls.priority, cls.engine)))
+
+
+def _add(by_engine: dict[str, type[Parser]], name: str, load: Callable[[], object]) -> None:
+    try:
+        obj = load()
+        if not (isinstance(obj, type) and issubclass(obj, Parser)):
+            raise TypeError(f"{obj!r} is not a Parser subclass")
+        if not isinstance(obj.engine, str) or not obj.engine:
+            raise TypeError(f"{obj.__name__} does not set an engine name")
+        if isinstance(obj.priority, bool) or not isinstance(obj.priority, int):
+            raise TypeError(f"{obj.__name__}.priority must be an int")
+        known = by_engine.get(obj.engine)
+        if known is not None and known is not obj:
+            raise ValueError(f"engine {obj.engine!r} is already provided by "
+                             f"{known.__module__}.{known.__qualname__}")
+    except Exception as exc:  # a broken plugin must never stop the program
+        warnings.warn(f"parser plugin {name!r} failed to load: {exc}",
+                      ParserPluginWarning, stacklevel=2)
+        return
+    by_engine[obj.engine] = obj
+
+
+def _import(target: str) -> object:
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def get_parser(engine: str) -> type[Parser]:
+    """Return the parser class for an engine name.
+
+    Args:
+        engine: An engine name such as ``xenforo2`` (case is ignored).
+
+    Raises:
+        ConfigError: If no loaded parser has that engine.
+    """
+    parsers = available_parsers()
+    wanted = engine.strip().lower()
+    for cls in parsers:
+        if cls.engine.lower() == wanted:
+            return cls
+    known = ", ".join(sorted(cls.engine for cls in parsers)) or "none"
+    raise ConfigError(f"unknown engine {engine!r}; known engines: {known}")
+
+
+def read_document(path: str | Path) -> Document:
+    """Read and decode one input file.
+
+    Args:
+        path: A file path (directories are expanded by :func:`expand_paths`).
+
+    Raises:
+        InputError: If the path is missing, a directory, unreadable, empty or
+            binary.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return Document(name=str(path), data=data, text=decode(data, str(path)))
+
+
+def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+    """Turn the paths a user gave into the files to read, in order.
+
+    A file stays as it is. A directory gives the regular, non-hidden files
+    directly inside it (not its subfolders, which may hold news articles), in
+    natural order, so ``page-2`` comes before ``page-10``.
+
+    Raises:
+        InputError: If a path does not exist, or a directory has no files.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = [child for child in path.iterdir()
+                      if not child.name.startswith(".") and child.is_file()]
+            if not inside:
+                raise InputError(f"{path}: no files to read in this directory")
+            files.extend(sorted(inside, key=natural_key))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file")
+    return files
+
+
+def natural_key(path: str | Path) -> tuple[tuple[int, str], ...]:
+    """Sort key that orders numbers by value: ``page-2`` before ``page-10``."""
+    name = Path(path).name
+    return tuple((int(part), part) if i % 2 else (0, part.lower())
+                 for i, part in enumerate(_DIGITS.split(name)))
+
+
+def detect(doc: Document) -> type[Parser]:
+    """Return the first parser, most specific first, that can read ``doc``.
+
+    Raises:
+        ParseError: If none can.
+    """
+    parsers = available_parsers()
+    for cls in parsers:
+        try:
+            if cls.can_parse(doc):
+                return cls
+        except Exception as exc:  # a plugin's detector bug must not hide the others
+            warnings.warn(f"parser {cls.engine!r} failed while detecting {doc.name}: {exc}",
+                          ParserPluginWarning, stacklevel=2)
+    tried = ", ".join(cls.engine for cls in parsers) or "none"
+    raise ParseError(f"{doc.name}: cannot tell which forum engine wrote this file "
+                     f"(tried: {tried}); choose one with --engine NAME")
+
+
+def parse_document(doc: Document, engine: str | None = None) -> Thread:
+    """Parse one decoded document with the given engine, or the detected one.
+
+    Raises:
+        ConfigError: If ``engine`` is unknown.
+        ParseError: If no parser recognises the document, or the parser fails.
+    """
+    cls = get_parser(engine) if engine else detect(doc)
+    try:
+        return cls().parse(doc)
+    except AnalyzerError:
+        raise
+    except Exception as exc:  # plugin bugs surface as a parse error naming the file
+        raise ParseError(f"{doc.name}: the {cls.engine} parser failed: {exc}") from exc
+
+
+def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = None) -> Thread:
+    """Read, decode and parse every file of one thread, and merge the pages.
+
+    Args:
+        paths: Files and directories, as the user gave them.
+        engine: Force this engine instead of detecting one per file.
+
+    Raises:
+        InputError: If a path is missing, unreadable, empty or binary, or no
+            path was given.
+        ConfigError: If ``engine`` is unknown.
+        ParseError: If a file cannot be parsed.
+    """
+    if engine:
+        get_parser(engine)  # fail on a bad name before reading anything
+    files = expand_paths(paths)
+    if not files:
+        raise InputError("no input files given")
+    threads = [parse_document(read_document(path), engine) for path in files]
+    return merge_threads(threads)
+
+
+def merge_threads(threads: Sequence[Thread]) -> Thread:
+    """Merge the pages of one thread into a single thread.
+
+    Posts keep their order. Posts with forum ids are kept once per
+    (engine, id); posts with positional ids are all kept and renumbered (see
+    the module notes). Positions become ``0..n-1``; skipped items are
+    concatenated. The id, engine and url come from the first thread; the
+    title is the first one given.
+
+    Raises:
+        ValueError: If ``threads`` is empty.
+    """
+    if not threads:
+        raise ValueError("merge_threads needs at least one thread")
+    if len(threads) == 1 and not _positional(threads[0]):
+        only = threads[0]
+        if all(p.position == i for i, p in enumerate(only.posts)) and _unique(only.posts):
+            return only
+    posts: list[Post] = []
+    skipped: list[Skipped] = []
+    seen: set[tuple[str, str]] = set()
+    for thread in threads:
+        skipped.extend(thread.skipped)
+        if _positional(thread):
+            posts.extend(_renumber(thread.posts, start=len(posts)))
+            continue
+        for post in thread.posts:
+            key = (thread.engine, post.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            posts.append(replace(post, position=len(posts)))
+    first = threads[0]
+    return Thread(
+        id=first.id,
+        title=next((t.title for t in threads if t.title), None),
+        engine=first.engine,
+        url=first.url or next((t.url for t in threads if t.url), None),
+        posts=tuple(posts),
+        skipped=tuple(skipped),
+    )
+
+
+def _positional(thread: Thread) -> bool:
+    if thread.engine in POSITIONAL_ENGINES:
+        return True
+    return bool(thread.posts) and all(p.id == str(i + 1) for i, p in enumerate(thread.posts))
+
+
+def _unique(posts: Sequence[Post]) -> bool:
+    return len({p.id for p in posts}) == len(posts)
+
+
+def _renumber(posts: Sequence[Post], start: int) -> list[Post]:
+    mapping = {post.id: str(start + i + 1) for i, post in enumerate(posts)}
+    result = []
+    for i, post in enumerate(posts):
+        quotes = tuple(
+            replace(q, post_id=mapping.get(q.post_id, q.post_id)) if q.post_id else q
+            for q in post.quotes
+        )
+        result.append(replace(
+            post,
+            id=str(start + i + 1),
+            position=start + i,
+            reply_to=mapping.get(post.reply_to, post.reply_to) if post.reply_to else None,
+            quotes=quotes,
+        ))
+    return result
+
+
+__all__ = [
+    "BUILTIN_PARSERS",
+    "ENTRY_POINT_GROUP",
+    "ParserPluginWarning",
+    "available_parsers",
+    "clear_cache",
+    "detect",
+    "expand_paths",
+    "get_parser",
+    "merge_threads",
+    "natural_key",
+    "parse_document",
+    "parse_paths",
+    "read_document",
+]
