@@ -183,3 +183,18 @@ def test_debug_shows_the_traceback(tmp_path):
     result = CliRunner().invoke(cli, ["analyse", str(tmp_path / "nope"), "--debug"])
     assert result.exit_code != 0
     assert result.exception is not None and "no such file" in str(result.exception)
+
+
+def test_xenforo_fixture_pages_analyse_end_to_end(tmp_path):
+    fixture = ROOT / "tests" / "fixtures" / "xenforo2"
+    result = CliRunner().invoke(cli, ["analyse", str(fixture), "-o", str(tmp_path / "xf.md"),
+                                      "--json", str(tmp_path / "xf.json"), "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "xf.json").read_text("utf-8"))
+    ids = [p["id"] for p in data["posts"]]
+    assert len(ids) == len(set(ids)), "the first post repeated on page 2 is kept once"
+    assert data["thread"]["engine"] == "xenforo2"
+    assert all(i.isdigit() for i in ids)
+    linked = [q for p in data["posts"] for q in p["quotes"] if q["post_id"]]
+    assert linked and all(q["post_id"] in ids for q in linked)
+    assert "## Method and parameters" in (tmp_path / "xf.md").read_text("utf-8")
