@@ -1,0 +1,214 @@
+"""Stance: how favourably each post and article speaks of each target.
+
+For every target a text mentions, the sentences and clauses that name it
+(its *evidence*) are scored with VADER plus the domain lexicon
+(:mod:`analyzer.sentiment`), and the text's stance is their mean, in [-1, 1].
+Three rules of :mod:`analyzer.stance_rules` adjust a unit's score for one
+target:
+
+- In a comparison ("far superior to the US"), the target on the losing side
+  scores negative and the one on the winning side positive, however the
+  words of the clause lean; in "X is no better than T" both sides lose.
+- A servility word attached to a target ("the US and its lapdogs") makes the
+  score at most as high as that word alone would score.
+- A sentence that names no target but refers back with "they", "it", "he"...
+  counts for the target(s) of the sentence before it, in the same paragraph.
+
+Aggregates (:func:`summarise`) are repost-aware: a cluster of copies is one
+voice, and the naive mean with every copy counted is kept beside it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
+from analyzer.sentiment import analyzer_for, polarity
+from analyzer.settings import Settings
+from analyzer.stance_rules import (
+    carried,
+    find_comparison,
+    matchers,
+    mention_offsets,
+    mentioned,
+    refers_back,
+    scorn_near,
+    segments,
+    side_of,
+)
+from analyzer.text import paragraphs, sentences
+
+COMPARISON_FLOOR = 0.3
+"""Least magnitude a comparison gives each side, when its words score weaker."""
+
+SCORN_CEILING = -0.3
+"""Highest score a target with a servility word attached can get."""
+
+
+def score_unit(unit: str, settings: Settings,
+               offsets: dict[str, list[int]] | None = None) -> dict[str, float]:
+    """Score one sentence or clause toward every target it mentions.
+
+    Args:
+        unit: The sentence or clause.
+        settings: Supplies targets and the domain lexicon.
+        offsets: Where each target is mentioned in ``unit``, if already known.
+
+    Returns:
+        Target name to score in [-1, 1], for the targets the unit mentions.
+    """
+    offsets = dict(mention_offsets(unit, settings) if offsets is None else offsets)
+    if not offsets:
+        return {}
+    comparison = find_comparison(unit, analyzer_for(settings).lexicon)
+    names = mentioned(unit, settings, comparison, offsets)
+    for name, parts in matchers(settings.targets).joint:
+        if name in names and name not in offsets:
+            offsets[name] = sorted(o for part in parts for o in offsets[part])
+    base = polarity(unit, settings)
+    scores = {}
+    for name in names:
+        score = base
+        spots = offsets[name]
+        if comparison is not None:
+            side = side_of(spots, comparison)
+            if side in ("left", "right"):
+                magnitude = max(abs(base), abs(polarity(comparison.word, settings)),
+                                COMPARISON_FLOOR)
+                score = magnitude if side == comparison.winner else -magnitude
+        for word in scorn_near(unit, spots):
+            score = min(score, polarity(word, settings), SCORN_CEILING)
+        scores[name] = score
+    return scores
+
+
+def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...]:
+    """Return the stance of one text toward each target it mentions.
+
+    Args:
+        text: A post's own words or an article's text.
+        item_id: The post or article id, copied into each Stance.
+        settings: Supplies targets and the domain lexicon.
+
+    Returns:
+        One Stance per mentioned target, in settings order; the score is the
+        mean over the evidence units, which are kept in ``evidence``.
+    """
+    evidence: dict[str, list[tuple[str, float]]] = {t.name: [] for t in settings.targets}
+    if not evidence or not text.strip():
+        return ()
+    for paragraph in paragraphs(text):
+        previous: frozenset[str] = frozenset()
+        for sentence in _sentences(paragraph):
+            units = segments(sentence, settings)
+            named = frozenset().union(*(unit.names for unit in units))
+            if not named:
+                heirs = carried(previous, refers_back(sentence), settings)
+                if heirs:
+                    score = polarity(sentence, settings)
+                    for name in heirs:
+                        evidence[name].append((sentence, score))
+                previous = frozenset()
+                continue
+            for unit in units:
+                if not unit.names:
+                    continue
+                for name, score in score_unit(unit.text, settings, unit.offsets).items():
+                    evidence[name].append((unit.text, score))
+            previous = named
+    return tuple(
+        Stance(post_id=item_id, target=name, score=_mean(s for _, s in found),
+               evidence=tuple(dict.fromkeys(u for u, _ in found)))
+        for name, found in evidence.items() if found
+    )
+
+
+def score_thread(thread: Thread, settings: Settings) -> tuple[Stance, ...]:
+    """Score every post of ``thread``, pasted news included.
+
+    Args:
+        thread: The parsed thread.
+        settings: Supplies targets and the domain lexicon.
+
+    Returns:
+        The posts' stances, in thread order.
+    """
+    return tuple(s for post in thread.posts for s in score_text(post.text, post.id, settings))
+
+
+def score_articles(articles: Iterable[Article], settings: Settings) -> tuple[Stance, ...]:
+    """Score news articles; each Stance's ``post_id`` is the article id.
+
+    Args:
+        articles: The news articles.
+        settings: Supplies targets and the domain lexicon.
+
+    Returns:
+        The articles' stances, in article order.
+    """
+    return tuple(s for article in articles
+                 for s in score_text(article.text, article.id, settings))
+
+
+def summarise(
+    thread: Thread,
+    clusters: Sequence[RepostCluster],
+    post_stances: Iterable[Stance],
+    article_stances: Iterable[Stance],
+    articles: Sequence[Article],
+    settings: Settings,
+) -> tuple[TargetSummary, ...]:
+    """Aggregate stance per target: forum (deduplicated and naive) against news.
+
+    Only opinion posts (``kind == "opinion"``) count toward the forum
+    figures. ``forum_naive`` averages every post that scored the target;
+    ``forum`` first merges each repost cluster into one voice (the mean of
+    its copies) and averages the voices. Nothing is rounded.
+
+    Args:
+        thread: The thread the stances were scored on.
+        clusters: Repost clusters of the thread.
+        post_stances: Stances of the thread's posts.
+        article_stances: Stances of the articles, keyed by article id.
+        articles: The articles, in report order.
+        settings: Supplies the targets, in report order.
+
+    Returns:
+        One summary per target.
+    """
+    scores = {(s.post_id, s.target): s.score for s in post_stances}
+    news_scores = {(s.post_id, s.target): s.score for s in article_stances}
+    opinion: list[Post] = [p for p in thread.posts if p.kind == "opinion"]
+    voice_of: dict[str, tuple[str, str]] = {}
+    for cluster in clusters:
+        for post_id in cluster.post_ids:
+            voice_of[post_id] = ("cluster", str(cluster.id))
+    summaries = []
+    for target in settings.targets:
+        posts = [(p.id, scores[(p.id, target.name)]) for p in opinion
+                 if (p.id, target.name) in scores]
+        voices: dict[tuple[str, str], list[float]] = {}
+        for post_id, score in posts:
+            voices.setdefault(voice_of.get(post_id, ("post", post_id)), []).append(score)
+        summaries.append(TargetSummary(
+            target=target.name,
+            forum=_mean(_mean(v) for v in voices.values()) if voices else None,
+            forum_naive=_mean(s for _, s in posts) if posts else None,
+            news=tuple((a.id, news_scores.get((a.id, target.name))) for a in articles),
+            forum_voices=len(voices),
+            forum_posts=len(posts),
+        ))
+    return tuple(summaries)
+
+
+@lru_cache(maxsize=4096)
+def _sentences(paragraph: str) -> tuple[str, ...]:
+    """Sentence splitting is the costliest step; reposted paragraphs reuse it."""
+    return tuple(sentences(paragraph))
+
+
+def _mean(values: Iterable[float]) -> float:
+    items = list(values)
+    return math.fsum(items) / len(items)
