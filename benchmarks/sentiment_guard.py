@@ -2,7 +2,7 @@
 
 Prints the Pearson correlation between VADER's compound score and the mean
 human rating on the VADER authors' ground-truth sets, for plain VADER and for
-our polarity (:func:`analyzer.sentiment.polarity`: VADER with the domain
+our polarity (:func:`analyzer.stance.sentiment.polarity`: VADER with the domain
 lexicon of ``analyzer/data/defaults.toml``, or of ``--config``, and its
 text preparation), side by side with the difference.
 
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analyzer.sentiment import polarity
 from analyzer.settings import load_settings
+from analyzer.stance.sentiment import polarity
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL_DIR = REPO.parent / "shared" / "eval" / "sentiment"

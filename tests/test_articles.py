@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.article_meta import attribution, find_date, header_line
 from analyzer.articles import article_from_html, article_from_text, is_boilerplate, load_articles
+from analyzer.articles.meta import attribution, find_date, header_line
 from analyzer.errors import InputError
 
 BODY_1 = ("The two navies held a joint exercise in the Baltic on Monday, the defence ministry "
@@ -141,7 +141,7 @@ def test_html_article_keeps_the_text_and_drops_nav_and_footer_chrome():
 
 
 def test_html_fallback_extractor_also_drops_chrome(monkeypatch):
-    monkeypatch.setattr("analyzer.article_html._with_trafilatura", lambda page: None)
+    monkeypatch.setattr("analyzer.articles.html._with_trafilatura", lambda page: None)
     article = article_from_html(HTML_PAGE, "page")
     assert (article.title, article.outlet, article.date) == (
         "Navies hold Baltic drill", "Harbour Herald", "2021-03-03")

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from analyzer.framing import compare, frame_shares, match_claims, opinion_voices
+from analyzer.framing.terms import count_terms, distinctive_terms
 from analyzer.model import Article, Post, RepostCluster, Thread
 from analyzer.settings import Frame, default_settings
-from analyzer.terms import count_terms, distinctive_terms
 from analyzer.text import compile_terms
 
 SETTINGS = replace(default_settings(), frames=(

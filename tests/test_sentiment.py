@@ -1,4 +1,4 @@
-"""VADER with the domain lexicon (analyzer.sentiment)."""
+"""VADER with the domain lexicon (analyzer.stance.sentiment)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import copy
 import vaderSentiment.vaderSentiment as vader_module
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analyzer.sentiment import analyzer_for, polarity, prepare
 from analyzer.settings import Settings, default_settings
+from analyzer.stance.sentiment import analyzer_for, polarity, prepare
 
 PLAIN = SentimentIntensityAnalyzer()
 

@@ -1,4 +1,4 @@
-"""Stance toward targets (analyzer.stance, analyzer.stance_rules)."""
+"""Stance toward targets (analyzer.stance, analyzer.stance.rules)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from analyzer.model import Article, Post, RepostCluster, Stance, Thread
 from analyzer.settings import Settings, Target, default_settings
 from analyzer.stance import score_articles, score_text, score_thread, summarise
-from analyzer.stance_rules import find_comparison, segments
+from analyzer.stance.rules import find_comparison, segments
 
 SETTINGS = default_settings()
 

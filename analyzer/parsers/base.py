@@ -43,9 +43,7 @@ class Document:
     @property
     def looks_like_html(self) -> bool:
         """True if the text starts like an HTML page."""
-        return self.head.startswith(("<!doctype html", "<html", "<?xml", "<!--")) or (
-            "<body" in self.head or "<div" in self.head or "<article" in self.head
-        )
+        return looks_like_html(self.text)
 
     @property
     def looks_like_json(self) -> bool:
@@ -79,6 +77,13 @@ class Parser:
                 parser can read.
         """
         raise NotImplementedError
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True if ``text`` starts like an HTML page or fragment."""
+    head = text[:4096].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml", "<!--")) or any(
+        tag in head for tag in ("<body", "<head", "<article", "<div", "<p>", "<meta "))
 
 
 def digits_id(value: Any) -> str | None:

@@ -2,8 +2,8 @@
 
 For every target a text mentions, the sentences and clauses that name it
 (its *evidence*) are scored with VADER plus the domain lexicon
-(:mod:`analyzer.sentiment`), and the text's stance is their mean, in [-1, 1].
-Three rules of :mod:`analyzer.stance_rules` adjust a unit's score for one
+(:mod:`analyzer.stance.sentiment`), and the text's stance is their mean, in [-1, 1].
+Three rules of :mod:`analyzer.stance.rules` adjust a unit's score for one
 target:
 
 - In a comparison ("far superior to the US"), the target on the losing side
@@ -25,9 +25,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
-from analyzer.sentiment import analyzer_for, polarity
 from analyzer.settings import Settings
-from analyzer.stance_rules import (
+from analyzer.stance.rules import (
     carried,
     find_comparison,
     matchers,
@@ -38,6 +37,7 @@ from analyzer.stance_rules import (
     segments,
     side_of,
 )
+from analyzer.stance.sentiment import analyzer_for, polarity
 from analyzer.text import paragraphs, sentences
 
 COMPARISON_FLOOR = 0.3

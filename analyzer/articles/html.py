@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Tag
 
-from analyzer.article_meta import find_date
+from analyzer.articles.meta import find_date
 
 log = logging.getLogger(__name__)
 

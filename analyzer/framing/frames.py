@@ -8,7 +8,7 @@ each repost cluster counted once, as one voice):
    and text); a frame's share is its matches over all frame matches in that
    text, 0.0 everywhere for a text with none.
 2. **Distinctive terms**, forum against news, by log-odds with an informative
-   Dirichlet prior (see :mod:`analyzer.terms`).
+   Dirichlet prior (see :mod:`analyzer.framing.terms`).
 3. **Claims.** News sentences that mention a target or a frame term and read
    as declarative statements are matched to their most similar forum opinion
    sentence, by cosine similarity of TF-IDF weighted content-word stems. A
@@ -27,9 +27,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from analyzer.articles import is_boilerplate
+from analyzer.framing.terms import content_stems, count_terms, distinctive_terms, is_negation, stem
 from analyzer.model import Article, ClaimMatch, Framing, Post, RepostCluster, Thread
 from analyzer.settings import Settings
-from analyzer.terms import content_stems, count_terms, distinctive_terms, is_negation, stem
 from analyzer.text import compile_terms, sentences, words
 
 CLAIM_THRESHOLD = 0.3
@@ -233,7 +233,7 @@ def contests(claim: str, reply: str, settings: Settings) -> bool:
     :data:`POLARITY_MARGIN`, or when exactly one of them negates a word the
     two share (a negation within :data:`NEGATION_WINDOW` words of it).
     """
-    from analyzer.sentiment import polarity
+    from analyzer.stance.sentiment import polarity
 
     a, b = polarity(claim, settings), polarity(reply, settings)
     if a * b < 0 and abs(a) > POLARITY_MARGIN and abs(b) > POLARITY_MARGIN:

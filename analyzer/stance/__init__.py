@@ -1,0 +1,11 @@
+"""Stance: how favourably each post and article speaks of each target.
+
+- :mod:`analyzer.stance.sentiment`: VADER with the domain lexicon added.
+- :mod:`analyzer.stance.rules`: clauses, target mentions, comparisons, scorn
+  words and pronoun carry-over.
+- :mod:`analyzer.stance.score`: per-post scores and repost-aware aggregates.
+"""
+
+from analyzer.stance.score import score_articles, score_text, score_thread, summarise
+
+__all__ = ["score_articles", "score_text", "score_thread", "summarise"]
