@@ -45,6 +45,26 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the a an and or but of to in on at by for with from as is are was were be been it its "
+    "that this these those not no have has had will would can could should they he she we you "
+    "i my our their his her them there what which who if than then so".split()
+)
+
+
+def looks_english(text: str, min_share: float = 0.12) -> bool:
+    """Return True if ``text`` reads as English (or is too short to tell).
+
+    English prose is roughly 40% function words ("the", "of", "is"); text in
+    another language has almost none, whatever words it borrows.
+    """
+    tokens = words(text)
+    if len(tokens) < 6:
+        return True
+    share = sum(1 for t in tokens if t in _ENGLISH_FUNCTION_WORDS) / len(tokens)
+    return share >= min_share
+
+
 def normalise_space(text: str) -> str:
     """Collapse runs of white space into single spaces."""
     return _SPACE.sub(" ", text).strip()

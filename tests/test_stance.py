@@ -256,3 +256,9 @@ def test_scores_stay_in_range_and_name_known_targets(text):
         assert -1.0 <= stance.score <= 1.0
         assert stance.target in names
         assert stance.evidence
+
+
+def test_text_not_in_english_gets_no_stance():
+    german = "Die Übungen über dem Pazifik zeigen, dass Russland und China enger zusammenarbeiten."
+    assert score_text(german, "1", default_settings()) == ()
+    assert score_text("China is a great partner.", "2", default_settings())

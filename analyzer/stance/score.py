@@ -38,7 +38,7 @@ from analyzer.stance.rules import (
     side_of,
 )
 from analyzer.stance.sentiment import analyzer_for, polarity
-from analyzer.text import paragraphs, sentences
+from analyzer.text import looks_english, paragraphs, sentences
 
 COMPARISON_FLOOR = 0.3
 """Least magnitude a comparison gives each side, when its words score weaker."""
@@ -94,11 +94,12 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
 
     Returns:
         One Stance per mentioned target, in settings order; the score is the
-        mean over the evidence units, which are kept in ``evidence``.
+        mean over the evidence units, which are kept in ``evidence``. Text
+        that is not English gets no stance: VADER's lexicon is English.
     """
     evidence: dict[str, list[tuple[str, float]]] = {t.name: [] for t in settings.targets}
-    if not evidence or not text.strip():
-        return ()
+    if not evidence or not text.strip() or not looks_english(text):
+        return ()  # VADER's lexicon is English: "Die Übungen" is not about dying
     for paragraph in paragraphs(text):
         previous: frozenset[str] = frozenset()
         for sentence in _sentences(paragraph):
