@@ -241,3 +241,11 @@ def test_boilerplate_lines_are_recognised(line):
 ])
 def test_article_sentences_are_not_boilerplate(line):
     assert not is_boilerplate(line)
+
+
+def test_trafilatura_is_installed_and_importable():
+    """The HTML extractor must not silently fall back for want of a dependency."""
+    import trafilatura
+
+    assert trafilatura.extract("<html><body><article><p>" + "Words here. " * 40
+                               + "</p></article></body></html>")
