@@ -47,22 +47,44 @@ def words(text: str) -> list[str]:
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at by for with from as is are was were be been it its "
-    "that this these those not no have has had will would can could should they he she we you "
-    "i my our their his her them there what which who if than then so".split()
+    "it's that this these those not no have has had will would can could should they he she "
+    "we you i my our their his her them there what which who if than then so isn't don't "
+    "doesn't can't won't".split()
 )
+# Function words of other languages written in Latin script that English
+# text almost never contains (German, French, Spanish, Italian, Portuguese,
+# Dutch, Polish, Czech, Turkish, Indonesian).
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    "der die das und ist nicht ein eine dem den des mit sich auch auf für über dass "
+    "le la les et est une des du dans pour pas qui que sur au aux avec sont "
+    "el los las y es por una con para del al se lo como pero más "
+    "il di che è non della per sono gli nel alla "
+    "os um uma não com mais ao pelo "
+    "het een van en niet zijn op te dat "
+    "i w z na nie się jest że do to "
+    "je se na že ve pro jsou "
+    "ve bir bu da de ile için "
+    "yang dan di ini itu dengan untuk tidak".split()
+) - _ENGLISH_FUNCTION_WORDS
 
 
-def looks_english(text: str, min_share: float = 0.12) -> bool:
-    """Return True if ``text`` reads as English (or is too short to tell).
+def looks_english(text: str) -> bool:
+    """Return True if ``text`` reads as English (or gives too little to tell).
 
-    English prose is roughly 40% function words ("the", "of", "is"); text in
-    another language has almost none, whatever words it borrows.
+    Text mostly in a non-Latin script (Cyrillic, Han, Arabic...) is not
+    English. Latin-script text is not English when it has more function words
+    of other languages ("und", "les", "que") than English ones ("the", "of").
     """
-    tokens = words(text)
-    if len(tokens) < 6:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
         return True
-    share = sum(1 for t in tokens if t in _ENGLISH_FUNCTION_WORDS) / len(tokens)
-    return share >= min_share
+    latin = sum(1 for c in letters if c < "\u0250")
+    if latin < 0.5 * len(letters):
+        return False
+    tokens = words(text)
+    english = sum(1 for t in tokens if t in _ENGLISH_FUNCTION_WORDS)
+    foreign = sum(1 for t in tokens if t in _FOREIGN_FUNCTION_WORDS)
+    return foreign <= english or foreign < 2
 
 
 def normalise_space(text: str) -> str:

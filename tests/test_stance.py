@@ -262,3 +262,8 @@ def test_text_not_in_english_gets_no_stance():
     german = "Die Übungen über dem Pazifik zeigen, dass Russland und China enger zusammenarbeiten."
     assert score_text(german, "1", default_settings()) == ()
     assert score_text("China is a great partner.", "2", default_settings())
+
+
+def test_short_english_post_with_few_function_words_still_gets_a_stance():
+    text = "Washington's military aid saved Kyiv in 2022. Credit where it's due."
+    assert [s.target for s in score_text(text, "1", default_settings())] == ["us"]
