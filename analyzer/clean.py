@@ -45,6 +45,7 @@ _CHROME_LINES = [
     r"users who are viewing this thread.{0,120}",
     r"last edited(?: by [^:]{1,60})?:.{0,80}",
     r"featured|sponsored(?: content)?|advertisement",
+    r"r/\w{2,30}|/r/\w{2,30}",
 ]
 _CHROME = re.compile(r"^\s*(?:" + "|".join(_CHROME_LINES) + r")\s*$", re.IGNORECASE)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -170,3 +171,30 @@ lines = st.sampled_from(["Reaction score", "Top Bottom", "Click to expand...", "
 def test_forum_shaped_lines_give_a_thread_or_a_parse_error(parts):
     with contextlib.suppress(ParseError):
         parse("\n".join(parts))
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "plaintext"
+
+
+def parse_fixture(name: str):
+    data = (FIXTURES / name).read_bytes()
+    return PlainTextParser().parse(Document(name, data, data.decode("utf-8")))
+
+
+def test_xenforo_copy_with_member_titles_statistics_and_post_numbers():
+    thread = parse_fixture("xenforo-copy.txt")
+    assert thread.title == "Russian bombers over the Pacific again"
+    assert [p.author for p in thread.posts] == ["Andrei", "Boris_K", "mike77"]
+    assert [p.timestamp.date().isoformat() for p in thread.posts] == [
+        "2020-12-22", "2020-12-22", "2020-12-23"]  # join dates are not post dates
+    assert thread.posts[1].text == "Here it is, same route as 2019."
+    assert thread.posts[1].quotes[0].author == "Andrei"
+    assert thread.posts[2].text.endswith("The Americans will ignore it.")
+
+
+def test_reddit_copy_with_levels_relative_times_and_action_rows():
+    thread = parse_fixture("reddit-copy.txt")
+    assert [p.author for p in thread.posts] == ["throwaway_22", "kalashnikov_fan",
+                                                "quiet_observer"]
+    assert thread.posts[2].text == "Symbolism matters though. Japan scrambled jets twice."
+    assert [s.reason for s in thread.skipped] == ["deleted post"]

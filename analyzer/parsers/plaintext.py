@@ -25,8 +25,9 @@ from analyzer.parsers.textlines import (
 from analyzer.text import preview
 
 _ACTION_BAR = re.compile(
-    r"^\s*(?:(?:like|reply|quote|report|share|multi-?quote|bookmark|thanks?)\s*){1,6}$"
-    r"|^\s*#\d+\s*$",
+    r"^\s*(?:(?:like|reply|quote|report|share|multi-?quote|bookmark|thanks?|save|follow|"
+    r"give award|award|permalink|embed|upvote|downvote|vote|more replies)\s*){1,8}$"
+    r"|^\s*#\d+\s*$|^\s*level \d+\s*$|^\s*(?:continue this thread|load more comments)\W*$",
     re.IGNORECASE,
 )
 _END_OF_THREAD = re.compile(
@@ -91,6 +92,10 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
             ended = True
             i += 1
             continue
+        if _ACTION_BAR.match(line):
+            items.append(Item("separator", gap=gap))
+            i, gap = i + 1, 0
+            continue
         quote = match_quote(lines, i)
         if quote is not None:
             items.append(Item("quote", gap=gap, quote=quote[0]))
@@ -101,9 +106,7 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
             items.append(Item("header", gap=gap, header=header))
             i, gap = i + header.lines, 0
             continue
-        if _ACTION_BAR.match(line):
-            items.append(Item("separator", gap=gap))
-        elif not is_chrome_line(line):
+        if not is_chrome_line(line):
             items.append(Item("line", text=line, gap=gap))
         i, gap = i + 1, 0
     title = None
@@ -111,9 +114,12 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
     if first_header:
         preamble = items[:first_header]
         if all(it.kind == "line" and _title_like(it.text) for it in preamble):
-            title = strip_title_label(preamble[0].text)
+            # Breadcrumbs and forum names are short; the thread title is the
+            # longest line before the first post (the last, where lengths tie).
+            longest = max(reversed(preamble), key=lambda it: len(it.text.split()))
+            title = strip_title_label(longest.text)
             skipped.extend(Skipped("page chrome before the first post", preview(it.text), source)
-                           for it in preamble[1:])
+                           for it in preamble if it is not longest)
             items = items[first_header:]
     return items, title, skipped
 

@@ -35,6 +35,16 @@ _QUOTE_START = [
     re.compile(r"^Quote from:\s*(?P<author>.{1,60}?)(?:\s+on\s+.*)?$", re.IGNORECASE),
     re.compile(r"^Quote(?::|\s*$)\s*(?P<author>)$", re.IGNORECASE),
 ]
+_RELATIVE_TIME = re.compile(
+    r"^[·•\-\s]*(?:(?:\d+|an?|one)\s*(?:yrs?|years?|mos?|months?|wks?|weeks?|d|days?|h|hrs?|"
+    r"hours?|m|mins?|minutes?|s|secs?|seconds?)\.?\s+ago|just now|yesterday|today)\b.{0,40}$",
+    re.IGNORECASE,
+)
+_STAT_LABELS = frozenset({"joined", "join date", "reaction score", "messages", "points",
+                          "registered", "posts", "location"})
+_POSTED_BY = re.compile(r"^(?:posted|submitted) by\s+(?:u/)?(?P<name>[\w\-]{2,40})\b.{0,40}$",
+                        re.IGNORECASE)
+_USER_PREFIX = re.compile(r"^(?:u/|@)")
 _QUOTE_END = re.compile(r"^\s*click to (?:expand|shrink)\.*\s*$", re.IGNORECASE)
 _TITLE_LABEL = re.compile(
     r"^(?:featured|sticky|pinned|locked|closed|solved|resolved|question|news|discussion|"
@@ -96,43 +106,63 @@ def is_name_line(line: str) -> bool:
 def match_header(lines: list[str], start: int) -> Header | None:
     """Recognise a member block beginning at ``lines[start]``.
 
-    A block is a name line followed, blank lines aside, by at least one date
-    or member-statistics line, and nothing else. A date that comes before or
-    among the statistics is the member's join date; a date after them, or
-    one carrying a post number ("#3") or a time of day, is the post's date.
+    A block is a name line ("u/" prefixes dropped), optionally one member
+    title ("Senior Member"), then, blank lines aside, at least one date,
+    relative time ("3 yr. ago") or member-statistics line, and nothing else.
+    "Posted by NAME" on one line is a block too. Which date is the post's:
+
+    - one with a post number ("#3") or a time of day;
+    - otherwise the last date after the statistics, since a date before or
+      among them (or after a "Joined" label) is the member's join date;
+    - in a block with no statistics at all, its only date.
 
     Returns:
         The header, with the number of lines it spans, or None.
     """
-    if not is_name_line(lines[start]):
+    posted = _POSTED_BY.match(lines[start].strip())
+    if not posted and not is_name_line(lines[start]):
         return None
+    author = posted.group("name") if posted else _USER_PREFIX.sub("", lines[start].strip())
     i = start + 1
-    seen_meta = False
-    stats_seen = False
+    seen_meta, stats_seen, after_joined = bool(posted), False, False
+    titled = bool(posted)
+    dates: list[datetime] = []
     post_date: datetime | None = None
+    was_date = previous_was_date = False
     end = start + 1
-    while i < len(lines) and i < start + 14:
+    while i < len(lines) and i < start + 16:
         text = lines[i].strip()
         if not text:
             i += 1
             continue
         date = parse_date(text)
+        previous_was_date, was_date = was_date, date is not None
         if date is not None:
             explicit = bool(_POST_NUMBER.search(text) or re.search(r"\d:\d\d", text))
-            if explicit or stats_seen:
+            if explicit or (stats_seen and not after_joined):
                 post_date = date
+            dates.append(date)
+            seen_meta, after_joined = True, False
+        elif _RELATIVE_TIME.match(text):
             seen_meta = True
-        elif is_stat_line(text) or _POST_NUMBER.fullmatch(text) or text.lower() in {
-                "joined", "reaction score", "messages", "points"}:
-            stats_seen = True
+        elif _POST_NUMBER.fullmatch(text):
+            if dates and previous_was_date:
+                post_date = dates[-1]  # "Dec 23, 2020" then "#3": the post's own date
             seen_meta = True
+        elif is_stat_line(text) or text.lower() in _STAT_LABELS:
+            stats_seen = seen_meta = True
+            after_joined = text.lower().rstrip(":") in {"joined", "join date", "registered"}
+        elif not seen_meta and not titled and i == start + 1 and is_name_line(text):
+            titled = True  # a member title right under the name
         else:
             break
         i += 1
         end = i
     if not seen_meta:
         return None
-    return Header(author=lines[start].strip(), timestamp=post_date, lines=end - start)
+    if post_date is None and not stats_seen and len(dates) == 1:
+        post_date = dates[0]
+    return Header(author=author, timestamp=post_date, lines=end - start)
 
 
 def match_quote(lines: list[str], start: int) -> tuple[Quote, int] | None:
