@@ -46,6 +46,8 @@ _CHROME_LINES = [
     r"last edited(?: by [^:]{1,60})?:.{0,80}",
     r"featured|sponsored(?: content)?|advertisement",
     r"r/\w{2,30}|/r/\w{2,30}",
+    r"re:\s[^.!?]{1,100}",  # a reply's subject line (no sentence punctuation)
+    r"(?:[^‹›»\n]{1,60}[‹›»]\s*){2,10}[^‹›»\n]{0,60}",  # breadcrumbs: Board ‹ Forum ‹ Topic
 ]
 _CHROME = re.compile(r"^\s*(?:" + "|".join(_CHROME_LINES) + r")\s*$", re.IGNORECASE)
 

@@ -198,3 +198,21 @@ def test_reddit_copy_with_levels_relative_times_and_action_rows():
                                                 "quiet_observer"]
     assert thread.posts[2].text == "Symbolism matters though. Japan scrambled jets twice."
     assert [s.reason for s in thread.skipped] == ["deleted post"]
+
+
+def test_phpbb_copy_with_post_by_lines_subjects_and_breadcrumbs():
+    thread = parse_fixture("phpbb-copy.txt")
+    assert thread.title == "Russian bombers near Japan"
+    assert [(p.author, p.timestamp.isoformat()) for p in thread.posts] == [
+        ("ivan_k", "2019-05-26T16:34:00+00:00"), ("Dragan", "2019-05-26T17:02:00+00:00")]
+    assert thread.posts[0].text.endswith("as usual.")  # no "Re:" subject line
+    assert thread.posts[1].quotes[0].author == "ivan_k"
+    assert thread.posts[1].text == "And nobody will listen. The US has bigger problems."
+
+
+def test_vbulletin_copy_with_dates_above_names_and_originally_posted_by():
+    thread = parse_fixture("vbulletin-copy.txt")
+    assert [p.author for p in thread.posts] == ["ivan", "boris"]
+    assert thread.posts[1].timestamp.isoformat() == "2020-12-23T11:40:00+00:00"
+    assert thread.posts[1].quotes[0].author == "ivan"
+    assert thread.posts[1].text == "Source? I only saw the Tu-95s in the photos."

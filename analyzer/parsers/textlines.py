@@ -30,7 +30,8 @@ _POST_NUMBER = re.compile(r"\s*#\s?\d+\s*$")
 _RELATIVE_DAY = re.compile(r"^(?:today|yesterday)(?:\s+at)?\s+\d{1,2}:\d{2}\s*(?:[ap]m)?$",
                            re.IGNORECASE)
 _QUOTE_START = [
-    re.compile(r"^(?P<author>[^\n:]{1,60}?)\s+(?:said|wrote|writes|says):\s*$", re.IGNORECASE),
+    re.compile(r"^(?P<author>[^\n:]{1,60}?)\s+(?:said|wrote|writes|says):\s*(?:↑.{0,60})?$",
+               re.IGNORECASE),
     re.compile(r"^Originally Posted by\s+(?P<author>.{1,60}?)\s*$", re.IGNORECASE),
     re.compile(r"^Quote from:\s*(?P<author>.{1,60}?)(?:\s+on\s+.*)?$", re.IGNORECASE),
     re.compile(r"^Quote(?::|\s*$)\s*(?P<author>)$", re.IGNORECASE),
@@ -44,6 +45,9 @@ _STAT_LABELS = frozenset({"joined", "join date", "reaction score", "messages", "
                           "registered", "posts", "location"})
 _POSTED_BY = re.compile(r"^(?:posted|submitted) by\s+(?:u/)?(?P<name>[\w\-]{2,40})\b.{0,40}$",
                         re.IGNORECASE)
+# phpBB: "Post by NAME » Sun May 26, 2019 4:34 pm"
+_POST_BY_DATE = re.compile(r"^(?:post|posted|by)\s+(?:by\s+)?(?P<name>.{1,40}?)\s*[»›]\s*"
+                           r"(?P<date>.{6,48})$", re.IGNORECASE)
 _USER_PREFIX = re.compile(r"^(?:u/|@)")
 _QUOTE_END = re.compile(r"^\s*click to (?:expand|shrink)\.*\s*$", re.IGNORECASE)
 _TITLE_LABEL = re.compile(
@@ -119,6 +123,16 @@ def match_header(lines: list[str], start: int) -> Header | None:
     Returns:
         The header, with the number of lines it spans, or None.
     """
+    by_date = _POST_BY_DATE.match(lines[start].strip())
+    if by_date and parse_date(by_date.group("date")):
+        return Header(author=by_date.group("name").strip(),
+                      timestamp=parse_date(by_date.group("date")), lines=1)
+    leading = parse_date(lines[start]) if start + 1 < len(lines) else None
+    if leading is not None and is_name_line(lines[start + 1]):
+        # vBulletin puts the post's date and number above the name.
+        rest = match_header(lines, start + 1)
+        if rest is not None:
+            return Header(rest.author, rest.timestamp or leading, rest.lines + 1)
     posted = _POSTED_BY.match(lines[start].strip())
     if not posted and not is_name_line(lines[start]):
         return None
@@ -181,11 +195,17 @@ def match_quote(lines: list[str], start: int) -> tuple[Quote, int] | None:
     else:
         return None
     author = match.group("author").strip() or None
+    first = start + 1
+    if author is None and first < len(lines):
+        # vBulletin: "Quote:" then "Originally Posted by NAME" on the next line.
+        named = _QUOTE_START[1].match(lines[first].strip())
+        if named:
+            author, first = named.group("author").strip(), first + 1
     body: list[str] = []
-    i = start + 1
-    for j in range(start + 1, min(len(lines), start + 400)):
+    i = first
+    for j in range(first, min(len(lines), start + 400)):
         if _QUOTE_END.match(lines[j]):
-            body = lines[start + 1:j]
+            body = lines[first:j]
             i = j + 1
             break
     else:
