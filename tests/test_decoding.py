@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.errors import InputError
@@ -96,7 +96,6 @@ def test_binary_file_is_refused(data: bytes) -> None:
         decode(data, "thing.bin")
 
 
-@settings(max_examples=50, deadline=None)
 @given(st.binary(max_size=2048))
 def test_any_bytes_give_text_or_input_error(data: bytes) -> None:
     try:

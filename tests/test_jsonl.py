@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.errors import InputError, ParseError
@@ -152,7 +152,6 @@ _ROW = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=50, deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text_gives_a_thread_or_our_error(text: str) -> None:
     try:
@@ -162,7 +161,6 @@ def test_arbitrary_text_gives_a_thread_or_our_error(text: str) -> None:
     assert isinstance(thread, Thread)
 
 
-@settings(max_examples=50, deadline=None)
 @given(st.lists(_ROW, min_size=1, max_size=5))
 def test_arbitrary_rows_give_a_thread_or_our_error(rows: list[dict]) -> None:
     try:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.errors import InputError, ParseError
@@ -214,7 +214,6 @@ _BODY_PARTS = st.sampled_from([
 ])
 
 
-@settings(max_examples=50, deadline=None)
 @given(st.text(max_size=400))
 def test_arbitrary_text_gives_a_thread_or_our_error(text: str) -> None:
     try:
@@ -224,7 +223,6 @@ def test_arbitrary_text_gives_a_thread_or_our_error(text: str) -> None:
     assert isinstance(thread, Thread)
 
 
-@settings(max_examples=50, deadline=None)
 @given(st.lists(st.one_of(_BODY_PARTS, st.text(max_size=30)), max_size=25),
        st.text(max_size=20), st.text(max_size=12))
 def test_arbitrary_post_markup_gives_a_thread_or_our_error(
