@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from analyzer.model import Article, Post, RepostCluster, Stance, Thread
 from analyzer.settings import Settings, Target, default_settings
 from analyzer.stance import score_articles, score_text, score_thread, summarise
-from analyzer.stance.rules import find_comparison, segments
+from analyzer.stance.comparison import find_comparison
+from analyzer.stance.rules import segments
+from analyzer.stance.sentiment import polarity
 
 SETTINGS = default_settings()
 
@@ -267,3 +269,130 @@ def test_text_not_in_english_gets_no_stance():
 def test_short_english_post_with_few_function_words_still_gets_a_stance():
     text = "Washington's military aid saved Kyiv in 2022. Credit where it's due."
     assert [s.target for s in score_text(text, "1", default_settings())] == ["us"]
+
+
+# --- mentions: longest match, generic words of a joint target -------------------
+
+def test_compound_alias_of_joint_target_is_not_a_mention_of_its_parts():
+    found = scores("The Russia-China partnership is a wonderful thing.")
+    assert set(found) == {"partnership"}
+    assert set(scores("Sino-Russian ties are wonderful.")) == {"partnership"}
+
+
+def test_generic_partnership_word_owned_by_another_actor_is_not_the_partnership():
+    assert "partnership" not in scores("The US alliance system is wonderful.")
+    assert "partnership" not in scores("NATO's alliance is wonderful.")
+    assert "partnership" not in scores("The old Triple Alliance was wonderful.")
+    assert "partnership" not in scores("Japan praised American cooperation.")
+    assert "partnership" in scores("The Russia-China alliance is wonderful.")
+
+
+def test_generic_partnership_word_needs_both_parts_or_no_other_actor_nearby():
+    assert "partnership" in scores("The alliance is wonderful.")
+    assert "partnership" in scores("Russia and China met.\nThe alliance is wonderful.")
+    assert "partnership" not in scores("America met Japan. The alliance is wonderful.")
+
+
+# --- clauses at colons and dashes --------------------------------------------------
+
+def test_colon_and_dash_always_cut_so_the_target_clause_counts():
+    assert scores("Great news: the US got humiliated again.")["us"] < 0
+    assert scores("Wonderful day — Russia lost another ship and looks pathetic.")["russia"] < 0
+
+
+# --- pronouns and fragments ----------------------------------------------------------
+
+def test_contracted_pronoun_refers_back():
+    text = "Russia signed the deal. They've been treacherous liars ever since."
+    assert len(evidence(text, "russia")) == 2
+
+
+def test_verbless_comment_counts_for_the_lone_target_before_it():
+    assert scores("The Kremlin held a parade. Pathetic.")["russia"] < 0
+    assert scores("China launched a new ship. Excellent work.")["china"] > 0
+    assert evidence("Russia held a parade. The weather is awful.", "russia") == (
+        "Russia held a parade.",)
+
+
+def test_carried_pronoun_stands_in_for_the_mention_in_a_comparison():
+    assert scores("The US economy is large. It keeps outgrowing every rival.")["us"] > 0
+
+
+# --- lexicon: forum scorn and praise, subject-matter words ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Their new fighter is vapourware.",
+    "That navy is a joke.",
+    "Their army is a paper tiger.",
+    "The whole programme is a laughing stock.",
+    "These generals are clowns.",
+    "The treaty is a marriage of convenience.",
+    "That country is a gas station with nukes.",
+])
+def test_forum_scorn_scores_negative(text):
+    assert polarity(text, SETTINGS) < 0
+
+
+def test_forum_praise_and_neutral_hardware():
+    assert polarity("Their navy punches above its weight.", SETTINGS) > 0
+    assert polarity("Two new destroyers were commissioned.", SETTINGS) == 0
+    assert polarity("The strike fighters flew a war game.", SETTINGS) == 0
+    assert polarity("They signed a friendship treaty.", SETTINGS) == 0
+
+
+# --- comparisons by tone -------------------------------------------------------------------
+
+def test_compared_to_gives_the_clause_tone_to_the_subject_and_its_reverse_to_the_foil():
+    found = scores("Russia's army is pathetic compared to the PLA.")
+    assert found["russia"] < 0 < found["china"]
+    assert "partnership" not in found
+
+
+def test_unlike_gives_the_foil_the_reverse_tone():
+    found = scores("Unlike America, China is honest and peaceful.")
+    assert found["china"] > 0 > found["us"]
+    found = scores("China, unlike America, is honest and peaceful.")
+    assert found["china"] > 0 > found["us"]
+
+
+def test_adjective_equal_is_not_a_comparison():
+    assert find_comparison("There is nothing equal about it.", {"equal": 0.0}) is None
+
+
+# --- contrast, questions, asides ----------------------------------------------------------
+
+def test_neutral_clause_contrasted_with_a_polar_one_takes_the_reverse_tone():
+    found = scores("The American economy keeps adding jobs while China's economy collapses.")
+    assert found["china"] < 0 < found["us"]
+    found = scores("Russia talks big, but China builds ships.")
+    assert found["russia"] < 0 < found["china"]
+
+
+def test_information_question_scores_zero():
+    assert scores("Does anyone know how many great ships China has?")["china"] == 0
+    assert scores("How does the Russia-China partnership handle disputes?")["partnership"] == 0
+
+
+def test_rhetorical_question_asserts_the_opposite():
+    assert scores("Who in their right mind would buy Russian jets?")["russia"] < 0
+    assert scores("Who needs Chinese loans?")["china"] < 0
+    assert scores("Has the Pentagon ever finished a program on budget?")["us"] < 0
+    assert scores("Has anyone ever seen the Pentagon's budget?")["us"] == 0
+
+
+def test_reported_opinion_aside_is_left_out():
+    assert scores("The US isn't in decline, whatever the doom merchants say.")["us"] > 0
+    assert scores("Russia is reliable, no matter what the critics claim.")["russia"] > 0
+
+
+def test_post_about_one_target_takes_the_post_tone_when_its_mention_is_neutral():
+    text = "Russia sent two bombers over the sea today. Pathetic show. Nobody is scared of it."
+    (stance,) = score_text(text, "1", default_settings())
+    assert stance.target == "russia" and stance.score < -0.05
+
+
+def test_posts_about_two_targets_keep_their_own_evidence():
+    text = "China sent two bombers and the US sent a carrier. What a wonderful, happy day."
+    scores = {s.target: s.score for s in score_text(text, "1", default_settings())}
+    assert set(scores) == {"china", "us"}
+    assert all(abs(v) < 0.05 for v in scores.values())

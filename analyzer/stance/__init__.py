@@ -1,8 +1,10 @@
 """Stance: how favourably each post and article speaks of each target.
 
 - :mod:`analyzer.stance.sentiment`: VADER with the domain lexicon added.
-- :mod:`analyzer.stance.rules`: clauses, target mentions, comparisons, scorn
-  words and pronoun carry-over.
+- :mod:`analyzer.stance.mentions`: where each target is named.
+- :mod:`analyzer.stance.rules`: clauses, scorn words, pronoun carry-over.
+- :mod:`analyzer.stance.comparison`: comparisons and the side that wins.
+- :mod:`analyzer.stance.discourse`: questions, asides and contrast.
 - :mod:`analyzer.stance.score`: per-post scores and repost-aware aggregates.
 """
 

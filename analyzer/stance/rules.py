@@ -1,28 +1,29 @@
 """Rules the stance stage applies to text before and after VADER scores it.
 
-- **Mentions**: which targets a piece of text names (aliases, and joint
-  mentions for targets with ``co_mention``).
-- **Clauses**: long sentences, and sentences whose parts name different
-  targets, are cut at ``; : —`` and at contrastive or causal connectives
-  ("but", "however", "whereas", "while", "although", "because", "thanks to").
-- **Comparisons**: "X is superior to T", "X outclasses T", "T can't match X".
-  The side of the comparison a target stands on decides its sign.
+- **Mentions** (:mod:`analyzer.stance.mentions`): which targets a piece of
+  text names, and joint mentions for targets with ``co_mention``.
+- **Clauses**: every sentence is cut at ``; :`` and dashes; long pieces, and
+  pieces whose parts name different targets, are also cut at contrastive or
+  causal connectives ("but", "however", "whereas", "while", "although",
+  "because", "thanks to").
+- **Comparisons** (:mod:`analyzer.stance.comparison`): the side of "X is
+  superior to T" a target stands on decides its sign.
 - **Scorn**: servility words ("lapdogs", "puppet", "vassals") next to a
   target make the stance toward it negative.
-- **Pronouns**: a following sentence or clause that names no target but
-  refers back with a third-person pronoun continues the previous one.
+- **Pronouns and fragments**: a following sentence that names no target but
+  refers back with a third-person pronoun, or is a verbless comment
+  ("Pathetic."), continues the previous one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
-from vaderSentiment.vaderSentiment import NEGATE
-
-from analyzer.settings import Settings, Target
+from analyzer.settings import Settings
+from analyzer.stance.comparison import Comparison, negated, tokens_of
+from analyzer.stance.mentions import joint_targets, mention_offsets
 from analyzer.text import compile_terms, words
 
 LONG_SENTENCE = 25
@@ -41,34 +42,22 @@ _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _SINGULAR = frozenset({"it", "its", "itself", "he", "him", "his", "himself", "she", "her",
                        "hers", "herself"})
 
-_BREAK = re.compile(
-    r"(?<=[;:])\s+"                                    # after ; or :
-    r"|\s*—\s*|\s+[–-]{1,2}\s+"                        # dashes
-    r"|,?\s+(?=(?:but|whereas|although|though|because|thanks\s+to)\s)"
+FRAGMENT = 4
+"""Most words in the head of a verbless sentence that comments on the one before."""
+
+_CLAUSAL = frozenset(
+    "is are was were be been being am has have had do does did will would shall should can "
+    "could may might must i you we they he she it this that there who what which".split())
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")  # as analyzer.text.words
+_HARD = re.compile(r"(?<=[;:])\s+|\s*—\s*|\s+[–-]{1,2}\s+")  # after ; or :, dashes
+_SOFT = re.compile(
+    r",?\s+(?=(?:but|whereas|although|though|because|thanks\s+to)\s)"
     r"|(?<!\ba)\s+(?=while\s)"                         # not "for a while"
     r"|,\s*(?=(?:however|yet)\b)",
     re.IGNORECASE,
 )
-
-_NEGATORS = frozenset(w.lower() for w in NEGATE) | {"no", "unable", "fails", "failed"}
-_SKIP_THAN = frozenset({"rather", "other", "else", "sooner", "more", "less", "fewer"})
-_COMPARATIVE_VALENCE = {  # comparatives VADER has no valence for
-    "bigger": 1.0, "larger": 1.0, "greater": 1.0, "mightier": 1.0, "richer": 1.0,
-    "faster": 1.0, "tougher": 1.0, "wealthier": 1.0, "advanced": 1.0, "capable": 1.0,
-    "smaller": -1.0, "poorer": -1.0, "slower": -1.0,
-}
-_DOMINATE = re.compile(
-    r"out(?:class|perform|match|gun|last|smart|manoeuvr|maneuver|pace|shine|shone|number"
-    r"|strip|compete|fight|fought|spend|spent|produce|wit)\w*"
-    r"|outd(?:o|oes|oing|one|id)|surpass\w*|overtak\w*|overtook|dwarf\w*|eclips\w*"
-)
-_MATCH_PARTICLES = {  # verb -> words that may follow it before the other side
-    "match": (), "rival": (), "equal": (), "beat": (), "defeat": (),
-    "compete": ("with", "against"), "keep": ("up", "with"), "catch": ("up", "with", "to"),
-    "measure": ("up", "to"), "stand": ("up", "to"), "compare": ("with", "to"),
-    "hold": ("a", "candle", "to"),
-}
-_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)
 
 SCORN_TERMS = ("lapdog*", "puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
                "shills", "poodle", "poodles", "minion", "minions", "henchman", "henchmen",
@@ -77,88 +66,6 @@ SCORN_TERMS = ("lapdog*", "puppet*", "vassal*", "lackey*", "stooge*", "bootlick*
 
 _SCORN = compile_terms(SCORN_TERMS)
 _SCORN_HEADS = tuple({t.rstrip("*").split()[0].lower() for t in SCORN_TERMS})
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A comparative construction found in a clause.
-
-    Attributes:
-        head: Offset where the comparative phrase starts; the left side ends here.
-        tail: Offset where the right side (the thing compared against) starts.
-        winner: The side the comparison favours; "neither" for "X is no
-            better than T", which disparages both.
-        word: The comparative word ("superior", "outclasses", "match").
-    """
-
-    head: int
-    tail: int
-    winner: Literal["left", "right", "neither"]
-    word: str
-
-    def side(self, offset: int) -> Literal["left", "right"] | None:
-        """Return which side a mention starting at ``offset`` stands on."""
-        if offset < self.head:
-            return "left"
-        if offset >= self.tail:
-            return "right"
-        return None
-
-
-@dataclass(frozen=True)
-class Matchers:
-    """Compiled alias patterns of a set of targets.
-
-    Attributes:
-        direct: Per target, its alias pattern (:func:`analyzer.text.compile_terms`)
-            and a fast pattern finding every place one of its matches can start.
-        joint: Per co_mention target, the targets whose joint mention names it.
-    """
-
-    direct: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
-    joint: tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def _starts(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern matching where any alias may start: its first word, any case.
-
-    The alias patterns test case and word ends alternative by alternative,
-    which makes scanning with them several times slower; they are only run
-    where this one finds a candidate.
-    """
-    heads = sorted({alias.rstrip("*").split()[0] for alias in aliases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(h) for h in heads) + ")",
-                      re.IGNORECASE)
-
-
-@lru_cache(maxsize=16)
-def matchers(targets: tuple[Target, ...]) -> Matchers:
-    """Compile each target's aliases once per target set."""
-    return Matchers(
-        direct=tuple((t.name, compile_terms(t.aliases), _starts(t.aliases)) for t in targets),
-        joint=tuple((t.name, t.co_mention) for t in targets if t.co_mention),
-    )
-
-
-def mention_offsets(text: str, settings: Settings) -> dict[str, list[int]]:
-    """Return the start offset of every alias mention, per target named in ``text``.
-
-    The same mentions ``compile_terms(aliases).finditer(text)`` finds.
-    """
-    found: dict[str, list[int]] = {}
-    for name, pattern, starts in matchers(settings.targets).direct:
-        offsets = []
-        reach = 0
-        for candidate in starts.finditer(text):
-            if candidate.start() < reach:
-                continue
-            match = pattern.match(text, candidate.start())
-            if match:
-                offsets.append(match.start())
-                reach = match.end()
-        if offsets:
-            found[name] = offsets
-    return found
 
 
 def mentioned(text: str, settings: Settings, comparison: Comparison | None = None,
@@ -176,7 +83,7 @@ def mentioned(text: str, settings: Settings, comparison: Comparison | None = Non
     """
     offsets = mention_offsets(text, settings) if offsets is None else offsets
     names = set(offsets)
-    for name, parts in matchers(settings.targets).joint:
+    for name, parts in joint_targets(settings):
         if name in names or not all(p in offsets for p in parts):
             continue
         if comparison is not None:
@@ -195,11 +102,17 @@ def side_of(offsets: list[int], comparison: Comparison) -> str | None:
     return "both" if sides else None
 
 
-def clause_spans(sentence: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each clause of ``sentence``; connectives stay with theirs."""
+def clause_spans(sentence: str, breaks: re.Pattern[str] = _BREAK) -> list[tuple[int, int]]:
+    """Return (start, end) of each clause of ``sentence``; connectives stay with theirs.
+
+    Args:
+        sentence: The sentence.
+        breaks: Where clauses end; by default at ``; :`` and dashes, and
+            before contrastive and causal connectives.
+    """
     spans = []
     start = 0
-    for cut in [*_BREAK.finditer(sentence), None]:
+    for cut in [*breaks.finditer(sentence), None]:
         end = len(sentence) if cut is None else cut.start()
         piece = sentence[start:end]
         if any(c.isalnum() for c in piece):
@@ -216,13 +129,37 @@ def clauses(sentence: str) -> list[str]:
 
 
 def refers_back(text: str) -> Literal["plural", "singular"] | None:
-    """Return the number of a third-person pronoun near the start of ``text``."""
-    for word in words(text)[:PRONOUN_WINDOW]:
+    """Return the number of a third-person pronoun near the start of ``text``.
+
+    Contractions count as their pronoun: "they've", "it's", "he'd".
+    """
+    found = pronoun(text)
+    return None if found is None else found[0]
+
+
+def pronoun(text: str) -> tuple[Literal["plural", "singular"], int] | None:
+    """Return the number and offset of a back-referring pronoun near the start of ``text``."""
+    for match in list(_WORD.finditer(text))[:PRONOUN_WINDOW]:
+        word = re.split(r"['’]", match.group().lower(), maxsplit=1)[0]
         if word in _PLURAL:
-            return "plural"
+            return "plural", match.start()
         if word in _SINGULAR:
-            return "singular"
+            return "singular", match.start()
     return None
+
+
+def is_fragment(text: str) -> bool:
+    """Return True if ``text`` is a verbless comment on what came before.
+
+    "Pathetic.", "Good call.", "Reliable supplier, whatever they say.": its
+    head (up to the first comma) has at most ``FRAGMENT`` words and no
+    auxiliary, copula, modal or subject pronoun, so it predicates something
+    of the sentence before.
+    """
+    head = re.split(r"[,;:(]", text, maxsplit=1)[0]
+    found = words(head)
+    return 0 < len(found) <= FRAGMENT and not any(
+        re.split(r"['’]", w, maxsplit=1)[0] in _CLAUSAL for w in found)
 
 
 def carried(targets: frozenset[str], number: str | None,
@@ -235,7 +172,7 @@ def carried(targets: frozenset[str], number: str | None,
     if number == "plural":
         return targets
     if number == "singular":
-        joint = {name for name, _ in matchers(settings.targets).joint}
+        joint = {name for name, _ in joint_targets(settings)}
         single = targets - joint or targets
         if len(single) == 1:
             return frozenset(single)
@@ -263,26 +200,39 @@ def _within(offsets: dict[str, list[int]], start: int, end: int) -> dict[str, li
     return {name: found for name, found in inside.items() if found}
 
 
-def segments(sentence: str, settings: Settings) -> list[Unit]:
+def segments(sentence: str, settings: Settings,
+             context: frozenset[str] | None = None) -> list[Unit]:
     """Split a sentence into evidence units, each with the targets it mentions.
 
-    A short sentence whose mentions all name the same targets stays whole, so
-    VADER sees its "but" and negations. Otherwise it is cut into clauses; a
-    clause naming no target joins the one before if it is elliptical or
-    refers back with a pronoun.
+    A sentence is always cut at ``; :`` and dashes ("Great news: the US got
+    humiliated" is not praise of the US). A short piece whose mentions all
+    name the same targets then stays whole, so VADER sees its "but" and
+    negations; longer ones, or ones naming different targets, are cut at
+    connectives too. A clause naming no target joins the one before if it is
+    elliptical or refers back with a pronoun.
+
+    Args:
+        sentence: The sentence.
+        settings: Supplies the targets.
+        context: The targets its paragraph names (see
+            :func:`analyzer.stance.mentions.mention_offsets`).
     """
-    offsets = mention_offsets(sentence, settings)
-    whole = Unit(sentence, mentioned(sentence, settings, offsets=offsets), offsets)
-    spans = clause_spans(sentence)
-    if len(spans) < 2 or not offsets:
-        return [whole]
-    parts = []
-    for start, end in spans:
-        inside = _within(offsets, start, end)
-        parts.append((start, end, mentioned(sentence[start:end], settings, offsets=inside)))
-    distinct = {names for _, _, names in parts if names}
-    if len(words(sentence)) <= LONG_SENTENCE and len(distinct) <= 1:
-        return [whole]
+    offsets = mention_offsets(sentence, settings, context)
+    if not offsets:
+        return [Unit(sentence, frozenset(), offsets)]
+    parts: list[tuple[int, int, frozenset[str]]] = []
+    for first, last in clause_spans(sentence, _HARD):
+        piece = sentence[first:last]
+        spans = clause_spans(piece, _SOFT)
+        inner = [(first + a, first + b,
+                  mentioned(piece[a:b], settings, offsets=_within(offsets, first + a, first + b)))
+                 for a, b in spans]
+        distinct = {names for _, _, names in inner if names}
+        if len(spans) < 2 or (len(words(piece)) <= LONG_SENTENCE and len(distinct) <= 1):
+            inside = _within(offsets, first, last)
+            parts.append((first, last, mentioned(piece, settings, offsets=inside)))
+        else:
+            parts.extend(inner)
     merged: list[tuple[int, int, frozenset[str]]] = []
     for start, end, names in parts:
         piece = sentence[start:end]
@@ -292,78 +242,6 @@ def segments(sentence: str, settings: Settings) -> list[Unit]:
         else:
             merged.append((start, end, names))
     return [Unit(sentence[a:b], names, _within(offsets, a, b)) for a, b, names in merged]
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end())
-            for m in _TOKEN.finditer(text)]
-
-
-def _negated(tokens: list[tuple[str, int, int]], index: int) -> bool:
-    before = [t for t, _, _ in tokens[max(0, index - 3):index]]
-    return any(t in _NEGATORS or t.endswith("n't") for t in before)
-
-
-def find_comparison(text: str, valence: dict[str, float]) -> Comparison | None:
-    """Find the first comparison in ``text`` and the side it favours.
-
-    Recognised: "X is better/superior/more powerful than T", "X is superior
-    to T", "X outclasses/surpasses/dwarfs T", "X can't match/compete with T",
-    "X is no match for T". Negation ("not better than", "couldn't outlast")
-    turns the comparison round; "no better than" favours neither side. A
-    comparative with no valence ("older than") is not treated as a comparison.
-
-    Args:
-        text: A clause.
-        valence: Word valences (VADER's lexicon with the domain words).
-
-    Returns:
-        The comparison, or None.
-    """
-    tokens = _tokens(text)
-    for i, (token, _, end) in enumerate(tokens):
-        found = None
-        if token == "than" and i > 0:
-            found = _than(tokens, i, valence)
-        elif token in ("superior", "inferior", "preferable"):
-            if i + 1 < len(tokens) and tokens[i + 1][0] == "to":
-                found = (i, tokens[i + 1][2], valence.get(token, 0.0) > 0, token)
-        elif _DOMINATE.fullmatch(token):
-            found = (i, end, True, token)
-        elif token in _MATCH_PARTICLES and _negated(tokens, i):
-            # Only "can't match", "no match for", "unable to keep up with"...
-            tail = i + 1
-            while tail < len(tokens) and tokens[tail][0] in _MATCH_PARTICLES[token] + ("for",):
-                tail += 1
-            if tail == i + 1 and _MATCH_PARTICLES[token]:
-                continue
-            head = i - 1 if tokens[i - 1][0] == "no" else i
-            return Comparison(tokens[head][1], tokens[tail - 1][2], "right", token)
-        if found is None:
-            continue
-        head, tail, left_wins, word = found
-        if left_wins and head > 0 and tokens[head - 1][0] == "no":
-            return Comparison(tokens[head][1], tail, "neither", word)  # "no better than"
-        if _negated(tokens, head):
-            left_wins = not left_wins
-        return Comparison(tokens[head][1], tail, "left" if left_wins else "right", word)
-    return None
-
-
-def _than(tokens: list[tuple[str, int, int]], i: int,
-          valence: dict[str, float]) -> tuple[int, int, bool, str] | None:
-    """Read "better than", "more powerful than", "less reliable than" ending at ``i``."""
-    window = [t for t, _, _ in tokens[max(0, i - 3):i]]
-    word = tokens[i - 1][0]
-    if word in _SKIP_THAN or "rather" in window or "sooner" in window:
-        return None  # "more than 100", "rather die than", "other than"
-    head, sign = i - 1, 1.0
-    if i > 1 and tokens[i - 2][0] in ("more", "less"):
-        head, sign = i - 2, (1.0 if tokens[i - 2][0] == "more" else -1.0)
-    score = valence.get(word, _COMPARATIVE_VALENCE.get(word, 0.0)) * sign
-    if not score:
-        return None
-    return head, tokens[i][2], score > 0, word
 
 
 def scorn_near(text: str, offsets: list[int]) -> list[str]:
@@ -379,12 +257,12 @@ def scorn_near(text: str, offsets: list[int]) -> list[str]:
     matches = list(_SCORN.finditer(text))
     if not matches:
         return []
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     starts = [s for _, s, _ in tokens]
     found = []
     for match in matches:
         index = next((k for k, s in enumerate(starts) if s >= match.start()), len(tokens))
-        if _negated(tokens, index):
+        if negated(tokens, index):
             continue
         for offset in offsets:
             where = next((k for k, s in enumerate(starts) if s >= offset), len(tokens))

@@ -1,18 +1,29 @@
 """Stance: how favourably each post and article speaks of each target.
 
-For every target a text mentions, the sentences and clauses that name it
-(its *evidence*) are scored with VADER plus the domain lexicon
-(:mod:`analyzer.stance.sentiment`), and the text's stance is their mean, in [-1, 1].
-Three rules of :mod:`analyzer.stance.rules` adjust a unit's score for one
-target:
+For every target a text mentions (:mod:`analyzer.stance.mentions`), the
+sentences and clauses that name it (its *evidence*) are scored with VADER
+plus the domain lexicon (:mod:`analyzer.stance.sentiment`), and the text's
+stance is their mean, in [-1, 1]. The rules of :mod:`analyzer.stance.rules`,
+:mod:`analyzer.stance.comparison` and :mod:`analyzer.stance.discourse`
+adjust a unit's score for one target:
 
 - In a comparison ("far superior to the US"), the target on the losing side
   scores negative and the one on the winning side positive, however the
-  words of the clause lean; in "X is no better than T" both sides lose.
+  words of the clause lean; in "X is no better than T" both sides lose. In
+  "X is a joke compared to T" and "Unlike T, X ..." the clause's tone goes
+  to X and its reverse to T.
 - A servility word attached to a target ("the US and its lapdogs") makes the
   score at most as high as that word alone would score.
 - A sentence that names no target but refers back with "they", "it", "he"...
-  counts for the target(s) of the sentence before it, in the same paragraph.
+  counts for the target(s) of the sentence before it, in the same paragraph,
+  with the pronoun standing where the mention would; so does a verbless
+  comment ("Pathetic.", "Good call.") on a lone target.
+- An information-seeking question scores 0, a rhetorical one the reverse of
+  its words; asides reporting what others say ("whatever the critics say")
+  are left out.
+- Clauses joined by "but", "while", "whereas"... that name different
+  targets set them against each other: a neutral one takes the reverse tone
+  of its polar partner, at half weight.
 
 Aggregates (:func:`summarise`) are repost-aware: a cluster of copies is one
 voice, and the naive mean with every copy counted is kept beside it.
@@ -22,17 +33,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
 from analyzer.settings import Settings
+from analyzer.stance.comparison import find_comparison
+from analyzer.stance.discourse import Mood, asserted, contrast, mood, without_asides
+from analyzer.stance.mentions import joint_targets, mention_offsets
+from analyzer.stance.mentions import named as named_in
 from analyzer.stance.rules import (
     carried,
-    find_comparison,
-    matchers,
-    mention_offsets,
+    is_fragment,
     mentioned,
-    refers_back,
+    pronoun,
     scorn_near,
     segments,
     side_of,
@@ -40,21 +54,29 @@ from analyzer.stance.rules import (
 from analyzer.stance.sentiment import analyzer_for, polarity
 from analyzer.text import looks_english, paragraphs, sentences
 
+SINGLE_TARGET_BAND = 0.05
+"""Below this magnitude, a post naming a single target takes the whole post's tone."""
+
 COMPARISON_FLOOR = 0.3
 """Least magnitude a comparison gives each side, when its words score weaker."""
+
+FRAGMENT_CARRY = "singular"
 
 SCORN_CEILING = -0.3
 """Highest score a target with a servility word attached can get."""
 
 
 def score_unit(unit: str, settings: Settings,
-               offsets: dict[str, list[int]] | None = None) -> dict[str, float]:
+               offsets: dict[str, list[int]] | None = None,
+               sentence_mood: Mood = "statement") -> dict[str, float]:
     """Score one sentence or clause toward every target it mentions.
 
     Args:
         unit: The sentence or clause.
         settings: Supplies targets and the domain lexicon.
         offsets: Where each target is mentioned in ``unit``, if already known.
+        sentence_mood: Whether the unit's sentence states, asks or asks
+            rhetorically (:func:`analyzer.stance.discourse.mood`).
 
     Returns:
         Target name to score in [-1, 1], for the targets the unit mentions.
@@ -64,20 +86,24 @@ def score_unit(unit: str, settings: Settings,
         return {}
     comparison = find_comparison(unit, analyzer_for(settings).lexicon)
     names = mentioned(unit, settings, comparison, offsets)
-    for name, parts in matchers(settings.targets).joint:
+    for name, parts in joint_targets(settings):
         if name in names and name not in offsets:
             offsets[name] = sorted(o for part in parts for o in offsets[part])
-    base = polarity(unit, settings)
+    base = _asserted(unit, sentence_mood, settings)
     scores = {}
     for name in names:
         score = base
         spots = offsets[name]
-        if comparison is not None:
+        winner = comparison.winner if comparison is not None else None
+        if winner in ("tone-left", "tone-right"):
+            main, foil = ("left", "right") if winner == "tone-left" else ("right", "left")
+            winner = main if base > 0 else foil if base < 0 else None
+        if comparison is not None and winner is not None:
             side = side_of(spots, comparison)
             if side in ("left", "right"):
                 magnitude = max(abs(base), abs(polarity(comparison.word, settings)),
                                 COMPARISON_FLOOR)
-                score = magnitude if side == comparison.winner else -magnitude
+                score = magnitude if side == winner else -magnitude
         for word in scorn_near(unit, spots):
             score = min(score, polarity(word, settings), SCORN_CEILING)
         scores[name] = score
@@ -102,28 +128,52 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
         return ()  # VADER's lexicon is English: "Die Übungen" is not about dying
     for paragraph in paragraphs(text):
         previous: frozenset[str] = frozenset()
+        context = named_in(paragraph, settings)
         for sentence in _sentences(paragraph):
-            units = segments(sentence, settings)
+            units = segments(sentence, settings, context)
             named = frozenset().union(*(unit.names for unit in units))
             if not named:
-                heirs = carried(previous, refers_back(sentence), settings)
-                if heirs:
-                    score = polarity(sentence, settings)
-                    for name in heirs:
+                number, spot = pronoun(sentence) or (None, 0)
+                if number is None and is_fragment(sentence):
+                    number = FRAGMENT_CARRY
+                heirs = carried(previous, number, settings)
+                if heirs:  # the pronoun stands where the mention would
+                    stand_in = {name: [spot] for name in heirs}
+                    found = score_unit(sentence, settings, stand_in, mood(sentence))
+                    for name, score in found.items():
                         evidence[name].append((sentence, score))
                 previous = frozenset()
                 continue
-            for unit in units:
-                if not unit.names:
-                    continue
-                for name, score in score_unit(unit.text, settings, unit.offsets).items():
-                    evidence[name].append((unit.text, score))
+            scored = [(unit.text, score_unit(unit.text, settings, unit.offsets,
+                                             mood(sentence)))
+                      for unit in units if unit.names]
+            for (unit_text, _), found in zip(scored, contrast(scored), strict=True):
+                for name, score in found.items():
+                    evidence[name].append((unit_text, score))
             previous = named
-    return tuple(
+    stances = tuple(
         Stance(post_id=item_id, target=name, score=_mean(s for _, s in found),
                evidence=tuple(dict.fromkeys(u for u, _ in found)))
         for name, found in evidence.items() if found
     )
+    units = [score for found in evidence.values() for _, score in found]
+    if len(stances) == 1 and all(abs(u) < SINGLE_TARGET_BAND for u in units):
+        # A post about one actor only: when every sentence naming it is
+        # neutral ("Russia sent two bombers."), the verdict is in the rest of
+        # the post ("Pathetic show. Nobody is scared."), so the tone of its
+        # statements (questions aside) is the stance.
+        tone = _post_tone(text, settings)
+        if tone is not None:
+            return (replace(stances[0], score=tone),)
+    return stances
+
+
+def _post_tone(text: str, settings: Settings) -> float | None:
+    """Mean polarity of a text's polar statements, or None if it has none."""
+    polar = [p for p in (polarity(s, settings) for s in sentences(text)
+                         if not s.rstrip().endswith("?"))
+             if abs(p) >= SINGLE_TARGET_BAND]
+    return _mean(polar) if polar else None
 
 
 def score_thread(thread: Thread, settings: Settings) -> tuple[Stance, ...]:
@@ -202,6 +252,11 @@ def summarise(
             forum_posts=len(posts),
         ))
     return tuple(summaries)
+
+
+def _asserted(text: str, sentence_mood: Mood, settings: Settings) -> float:
+    """Polarity of what ``text`` asserts: asides left out, questions read as such."""
+    return asserted(polarity(without_asides(text), settings), sentence_mood)
 
 
 @lru_cache(maxsize=4096)

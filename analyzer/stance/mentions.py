@@ -1,0 +1,192 @@
+"""Mentions: where a piece of text names each target.
+
+- Every target's aliases are matched as whole words
+  (:func:`analyzer.text.compile_terms`).
+- **Longest match wins across targets**: where mentions of different targets
+  overlap, only the longest counts, so the partnership alias "Russia-China"
+  is not also a mention of Russia.
+- **Generic words of a joint target**: a target with ``co_mention`` (the
+  Russia–China partnership) may have aliases written all in lower case
+  ("alliance", "cooperation", "both countries"). Such a word names the target
+  only where it could mean it: its context (the paragraph) names every
+  co_mention part, directly or through an alias in capitals ("Sino-Russian"),
+  or names no other target (a thread's own topic often goes unnamed); and
+  the word is not owned by some other actor ("US alliance", "NATO alliance",
+  "the Triple Alliance", "American cooperation"). An alias with a capital
+  letter is always a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyzer.settings import Settings, Target
+from analyzer.text import compile_terms
+
+_NO_MATCH = re.compile(r"(?!x)x")
+_OWNER = re.compile(r"([\w][\w'’.\-]*)\s+$")
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Compiled aliases of one target.
+
+    Attributes:
+        name: The target's name.
+        strong: Pattern of the aliases that always name the target.
+        generic: Pattern of the lower-case aliases of a joint target, which
+            name it only in context; never matches for other targets.
+        starts: A fast pattern finding every place a match can start.
+        parts: The co_mention targets (empty for an ordinary target).
+    """
+
+    name: str
+    strong: re.Pattern[str]
+    generic: re.Pattern[str]
+    starts: re.Pattern[str]
+    parts: tuple[str, ...]
+
+
+def _starts(aliases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching where any alias may start: its first word, any case.
+
+    The alias patterns test case and word ends alternative by alternative,
+    which makes scanning with them several times slower; they are only run
+    where this one finds a candidate.
+    """
+    heads = sorted({alias.rstrip("*").split()[0] for alias in aliases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(h) for h in heads) + ")",
+                      re.IGNORECASE)
+
+
+def is_generic(alias: str, target: Target) -> bool:
+    """Return True if ``alias`` is a common word that names ``target`` only in context."""
+    return bool(target.co_mention) and alias == alias.lower()
+
+
+@lru_cache(maxsize=16)
+def compiled(targets: tuple[Target, ...]) -> tuple[Matcher, ...]:
+    """Compile each target's aliases once per target set."""
+    found = []
+    for t in targets:
+        generic = [a for a in t.aliases if is_generic(a, t)]
+        strong = [a for a in t.aliases if not is_generic(a, t)]
+        found.append(Matcher(
+            name=t.name,
+            strong=compile_terms(strong) if strong else _NO_MATCH,
+            generic=compile_terms(generic) if generic else _NO_MATCH,
+            starts=_starts(t.aliases),
+            parts=t.co_mention,
+        ))
+    return tuple(found)
+
+
+def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str, bool]]:
+    """Every alias match: (start, end, target, generic), overlaps across targets kept."""
+    spans = []
+    for m in matchers:
+        reach = 0
+        for candidate in m.starts.finditer(text):
+            if candidate.start() < reach:
+                continue
+            match = m.strong.match(text, candidate.start())
+            generic = match is None
+            if generic:
+                match = m.generic.match(text, candidate.start())
+            if match:
+                spans.append((match.start(), match.end(), m.name, generic))
+                reach = match.end()
+    return spans
+
+
+def _longest(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Drop every match that overlaps a longer one (earlier wins a tie)."""
+    kept: list[tuple[int, int, str, bool]] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+def named(text: str, settings: Settings) -> frozenset[str]:
+    """Return the targets ``text`` names by aliases that need no context.
+
+    A joint target named so (“Sino-Russian”) counts as naming its parts too;
+    this is the context generic words (:func:`mention_offsets`) are read in.
+    """
+    matchers = compiled(settings.targets)
+    names = {name for _, _, name, generic in _longest(_spans(text, matchers)) if not generic}
+    for m in matchers:
+        if m.name in names:
+            names.update(m.parts)
+    return frozenset(names)
+
+
+def _owned(text: str, start: int, own: set[str], matchers: tuple[Matcher, ...],
+           spans: list[tuple[int, int, str, bool]]) -> bool:
+    """Return True if the word before ``start`` names an actor other than ``own``.
+
+    "US alliance", "NATO's alliance", "the Triple Alliance": a mention of
+    another target, or a capitalised word that does not open the text.
+    """
+    before = _OWNER.search(text, 0, start)
+    if before is None:
+        return False
+    for a, b, name, _ in spans:
+        if a <= before.start() < b:
+            return name not in own
+    word = re.sub(r"['’]s$", "", before.group(1))
+    if not word[0].isupper():
+        return False
+    opens = not text[:before.start()].strip(" \"'“‘([")
+    return not opens or (word.isupper() and len(word) > 1)
+
+
+def _fits(context: frozenset[str], name: str, parts: tuple[str, ...]) -> bool:
+    """Can a generic word of ``name`` mean it, given the targets named around it?
+
+    Yes if the context names all its parts, or names no other target at all
+    (a thread's own topic goes unnamed: "the alliance is real"); no if it
+    names some other actor and not all the parts ("Japan and the US signed;
+    the alliance...").
+    """
+    own = {name, *parts}
+    return set(parts) <= context or not context - own
+
+
+def mention_offsets(text: str, settings: Settings,
+                    context: frozenset[str] | None = None) -> dict[str, list[int]]:
+    """Return the start offset of every alias mention, per target named in ``text``.
+
+    Args:
+        text: A sentence or clause.
+        settings: Supplies the targets.
+        context: The targets the surrounding paragraph names (:func:`named`);
+            generic words of a joint target count only if it names all the
+            target's parts or no other target. Defaults to what ``text``
+            itself names.
+
+    Returns:
+        Target name to the offsets of its mentions, in order.
+    """
+    matchers = compiled(settings.targets)
+    spans = _longest(_spans(text, matchers))
+    if any(generic for *_, generic in spans):
+        if context is None:
+            context = named(text, settings)
+        parts = {m.name: m.parts for m in matchers}
+        spans = [s for s in spans if not s[3] or (
+            _fits(context, s[2], parts[s[2]])
+            and not _owned(text, s[0], {s[2], *parts[s[2]]}, matchers, spans))]
+    found: dict[str, list[int]] = {}
+    for start, _, name, _ in spans:
+        found.setdefault(name, []).append(start)
+    return found
+
+
+def joint_targets(settings: Settings) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return each co_mention target with the targets whose joint mention names it."""
+    return tuple((m.name, m.parts) for m in compiled(settings.targets) if m.parts)
