@@ -22,6 +22,11 @@ def write_text(path: str | Path, text: str) -> Path:
         OutputError: If the folder cannot be created or the file written.
     """
     path = Path(path)
+    blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise OutputError(f"cannot write {path}: {blocker} is a file, not a folder")
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

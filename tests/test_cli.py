@@ -158,7 +158,8 @@ def test_missing_path_is_an_input_error(tmp_path):
 def test_unknown_engine_is_a_config_error():
     result = CliRunner().invoke(cli, ["parse", str(SAMPLE), "--engine", "nope"])
     assert result.exit_code == ExitCode.CONFIG
-    assert result.stderr.startswith("Error: unknown engine 'nope'; known engines: ")
+    assert result.stderr == ("Error: unknown engine 'nope'; known engines: jsonl, plaintext, "
+                             "xenforo2\n")
 
 
 def test_malformed_config_is_a_config_error(tmp_path):
@@ -175,8 +176,14 @@ def test_unwritable_output_is_an_output_error_and_leaves_no_file(tmp_path):
     target = blocker / "report.md"
     result = CliRunner().invoke(cli, ["analyse", str(SAMPLE), "-o", str(target)])
     assert result.exit_code == ExitCode.OUTPUT
-    assert result.stderr.startswith(f"Error: cannot write {target}: ")
+    assert result.stderr == f"Error: cannot write {target}: {blocker} is a file, not a folder\n"
     assert blocker.read_text() == "x"
+
+
+def test_output_path_that_is_a_folder_is_an_output_error(tmp_path):
+    result = CliRunner().invoke(cli, ["analyse", str(SAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == ExitCode.OUTPUT
+    assert result.stderr == f"Error: cannot write {tmp_path}: it is a folder\n"
 
 
 def test_debug_shows_the_traceback(tmp_path):
