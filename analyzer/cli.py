@@ -82,7 +82,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
               show_default=True, help="One JSON object, or one post per line.")
 @click.option("--engine", metavar="NAME", help="Force a parser (see `forum-analyzer parsers`).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option("-o", "--output", type=click.Path(), help="Write here, not stdout.")
 @_command
 def parse(paths: Sequence[str], fmt: str, engine: str | None, output: str | None) -> None:
     """Parse the page files of one thread into posts (JSON)."""
@@ -106,9 +106,9 @@ def parse(paths: Sequence[str], fmt: str, engine: str | None, output: str | None
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--news", "news", multiple=True, metavar="PATH",
               help="A news article file, or a folder of them. Repeatable.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help="Markdown report path [default: reports/<thread-name>.md].")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False),
+@click.option("--json", "json_path", type=click.Path(),
               help="Also write the full result as JSON here.")
 @click.option("--config", type=click.Path(dir_okay=False),
               help="TOML file overriding targets, frames, lexicon or parameters.")
