@@ -199,8 +199,10 @@ def _evidence_examples(analysis: Analysis) -> list[str]:
 
 
 def representative_posts(analysis: Analysis) -> str:
-    """Section: the most favourable and most hostile voice per target."""
-    lines = ["## Representative posts", ""]
+    """Section: the most favourable and most hostile voice per target, in its own words."""
+    lines = ["## Representative posts", "",
+             "For each target, the opinion posts at either end of the scale (a repeated "
+             "comment counts once), quoted where they mention the target.", ""]
     clusters = cluster_of(analysis.clusters)
     sizes = Counter(clusters.values())
     opinion = {p.id for p in _opinion(analysis)}
@@ -224,8 +226,9 @@ def representative_posts(analysis: Analysis) -> str:
             post = by_id[s.post_id]
             copies = sizes.get(clusters.get(post.id, -1), 1)
             extra = f", posted {copies} times" if copies > 1 else ""
+            said = " ".join(s.evidence) or post.text
             lines.append(f"- **{label}** ({score(s.score)}), {post_ref(post)} by "
-                         f"{author(post)}{extra}: “{short(post.text, 260)}”")
+                         f"{author(post)}{extra}: “{short(said, 260)}”")
         lines.append("")
     if not found:
         lines.append("No opinion post mentions any target.")
