@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from analyzer.model import Thread
 
@@ -84,11 +84,3 @@ def looks_like_html(text: str) -> bool:
     head = text[:4096].lstrip("\ufeff \t\r\n").lower()
     return head.startswith(("<!doctype html", "<html", "<?xml", "<!--")) or any(
         tag in head for tag in ("<body", "<head", "<article", "<div", "<p>", "<meta "))
-
-
-def digits_id(value: Any) -> str | None:
-    """Return the digits of a forum post id (``post-114210`` -> ``114210``)."""
-    if value is None:
-        return None
-    digits = "".join(ch for ch in str(value) if ch.isdigit())
-    return digits or None
