@@ -21,18 +21,17 @@ def sentences(text: str) -> list[str]:
     """Split ``text`` into sentences, paragraph by paragraph.
 
     Paragraph breaks (blank lines) always end a sentence; within a paragraph
-    pysbd decides, so "U.S." and "Dec. 22" do not end one.
+    pysbd decides, so "U.S." and "Dec. 22" do not end one. Splitting is the
+    costliest text step and several stages split the same posts (reposted
+    paragraphs too), so each paragraph is split once.
     """
-    result: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):
-        paragraph = _SPACE.sub(" ", paragraph).strip()
-        if not paragraph:
-            continue
-        for sentence in _segmenter().segment(paragraph):
-            sentence = sentence.strip()
-            if sentence:
-                result.append(sentence)
-    return result
+    return [s for paragraph in paragraphs(text) for s in _paragraph_sentences(paragraph)]
+
+
+@lru_cache(maxsize=8192)
+def _paragraph_sentences(paragraph: str) -> tuple[str, ...]:
+    flat = _SPACE.sub(" ", paragraph).strip()
+    return tuple(s.strip() for s in _segmenter().segment(flat) if s.strip())
 
 
 def paragraphs(text: str) -> list[str]:

@@ -46,13 +46,14 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer.settings import default_settings
 from analyzer.stance import score_text
+from analyzer.stance.score import NEUTRAL_BAND
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO / "benchmarks" / "data" / "stance_labelled.tsv"
 LABELS = ("pos", "neg", "neutral")
 POLAR = ("pos", "neg")
 TARGETS = ("russia", "china", "us", "partnership")
-THRESHOLD = 0.05
+THRESHOLD = NEUTRAL_BAND  # the band the report calls neutral
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from analyzer.errors import InputError
 from analyzer.model import Article
 from analyzer.parsers.base import looks_like_html
 from analyzer.parsers.decoding import decode
-from analyzer.parsers.registry import natural_key
+from analyzer.parsers.registry import expand_paths
 
 log = logging.getLogger(__name__)
 
@@ -43,21 +43,7 @@ def load_articles(paths: Sequence[str | Path]) -> tuple[Article, ...]:
         InputError: If a path is missing, a folder holds no readable file, a
             file only lists URLs, or a file yields no article text.
     """
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            members = [p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-                       and p.suffix.lower() not in _ASSET_SUFFIXES]
-            members.sort(key=lambda p: natural_key(p))
-            readable = [p for p in members if not _is_binary(p)]
-            if not readable:
-                raise InputError(f"{path}: no article files in this folder")
-            files.extend(readable)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
+    files = expand_paths(paths, keep=_is_article_file)
     articles: list[Article] = []
     used: set[str] = set()
     for path in files:
@@ -130,6 +116,11 @@ def _mhtml_html(data: bytes) -> str | None:
             charset = part.get_content_charset()
             return _decode(payload, "mhtml part", charset)
     return None
+
+
+def _is_article_file(path: Path) -> bool:
+    """Inside a folder, skip page assets (images, styles, scripts) and binaries."""
+    return path.suffix.lower() not in _ASSET_SUFFIXES and not _is_binary(path)
 
 
 def _is_binary(path: Path) -> bool:

@@ -151,12 +151,17 @@ def read_document(path: str | Path) -> Document:
     return Document(name=str(path), data=data, text=decode(data, str(path)))
 
 
-def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+def expand_paths(paths: str | Path | Iterable[str | Path],
+                 keep: Callable[[Path], bool] | None = None) -> list[Path]:
     """Turn the paths a user gave into the files to read, in order.
 
     A file stays as it is. A directory gives the regular, non-hidden files
     directly inside it (not its subfolders, which may hold news articles), in
     natural order, so ``page-2`` comes before ``page-10``.
+
+    Args:
+        paths: Files and folders.
+        keep: Which files inside a folder to read (all, if None).
 
     Raises:
         InputError: If a path does not exist, or a directory has no files.
@@ -168,7 +173,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             inside = [child for child in path.iterdir()
-                      if not child.name.startswith(".") and child.is_file()]
+                      if not child.name.startswith(".") and child.is_file()
+                      and (keep is None or keep(child))]
             if not inside:
                 raise InputError(f"{path}: no files to read in this directory")
             files.extend(sorted(inside, key=natural_key))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from analyzer.text import paragraphs
+
 # Characters that mean something anywhere in a line of Markdown (emphasis,
 # code, links and images, table cells, strike-through, backslash itself).
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -53,8 +55,7 @@ def blockquote(text: str, limit: int | None = None) -> str:
     """
     if limit is not None and len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " …"
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "\n>\n".join("> " + escape_line(p) for p in paragraphs) or "> "
+    return "\n>\n".join("> " + escape_line(p) for p in paragraphs(text)) or "> "
 
 
 def short(text: str, limit: int = 140) -> str:

@@ -6,8 +6,7 @@ from collections.abc import Sequence
 
 from analyzer.model import Analysis, Article, Post
 from analyzer.report.escape import escape_cell
-
-NEUTRAL_BAND = 0.05
+from analyzer.stance.score import NEUTRAL_BAND
 
 
 def score(value: float | None) -> str:

@@ -34,7 +34,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
 from analyzer.settings import Settings
@@ -54,8 +53,8 @@ from analyzer.stance.rules import (
 from analyzer.stance.sentiment import analyzer_for, polarity
 from analyzer.text import looks_english, paragraphs, sentences
 
-SINGLE_TARGET_BAND = 0.05
-"""Below this magnitude, a post naming a single target takes the whole post's tone."""
+NEUTRAL_BAND = 0.05
+"""Scores closer to zero than this are neutral (reports, benchmarks, back-off)."""
 
 COMPARISON_FLOOR = 0.3
 """Least magnitude a comparison gives each side, when its words score weaker."""
@@ -129,7 +128,7 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
     for paragraph in paragraphs(text):
         previous: frozenset[str] = frozenset()
         context = named_in(paragraph, settings)
-        for sentence in _sentences(paragraph):
+        for sentence in sentences(paragraph):
             units = segments(sentence, settings, context)
             named = frozenset().union(*(unit.names for unit in units))
             if not named:
@@ -157,7 +156,7 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
         for name, found in evidence.items() if found
     )
     units = [score for found in evidence.values() for _, score in found]
-    if len(stances) == 1 and all(abs(u) < SINGLE_TARGET_BAND for u in units):
+    if len(stances) == 1 and all(abs(u) < NEUTRAL_BAND for u in units):
         # A post about one actor only: when every sentence naming it is
         # neutral ("Russia sent two bombers."), the verdict is in the rest of
         # the post ("Pathetic show. Nobody is scared."), so the tone of its
@@ -172,7 +171,7 @@ def _post_tone(text: str, settings: Settings) -> float | None:
     """Mean polarity of a text's polar statements, or None if it has none."""
     polar = [p for p in (polarity(s, settings) for s in sentences(text)
                          if not s.rstrip().endswith("?"))
-             if abs(p) >= SINGLE_TARGET_BAND]
+             if abs(p) >= NEUTRAL_BAND]
     return _mean(polar) if polar else None
 
 
@@ -257,12 +256,6 @@ def summarise(
 def _asserted(text: str, sentence_mood: Mood, settings: Settings) -> float:
     """Polarity of what ``text`` asserts: asides left out, questions read as such."""
     return asserted(polarity(without_asides(text), settings), sentence_mood)
-
-
-@lru_cache(maxsize=4096)
-def _sentences(paragraph: str) -> tuple[str, ...]:
-    """Sentence splitting is the costliest step; reposted paragraphs reuse it."""
-    return tuple(sentences(paragraph))
 
 
 def _mean(values: Iterable[float]) -> float:
