@@ -178,7 +178,7 @@ def test_can_parse_wants_xenforo_2_markup() -> None:
 def test_xenforo_page_without_posts_is_a_parse_error() -> None:
     forum_index = _page('<div class="block"><h2 class="block-header">Forums</h2></div>')
     assert XenForo2Parser.can_parse(_doc(forum_index, "index.html"))
-    expected = r"^index\.html: no posts found \(is this a thread page\?\)$"
+    expected = r"^index\.html: no posts found \(is this a xenforo2 thread page\?\)$"
     with pytest.raises(ParseError, match=expected):
         XenForo2Parser().parse(_doc(forum_index, "index.html"))
 
