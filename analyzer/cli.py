@@ -71,6 +71,21 @@ def _command(func: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+_SELECTORS = click.option(
+    "--selectors", metavar="FILE.toml", type=click.Path(dir_okay=False),
+    help="Read an HTML forum no parser knows, with CSS selectors from this file.")
+
+
+def _skin_parser(selectors: str | None) -> Any:
+    """The parser for a ``--selectors`` file, or None."""
+    if not selectors:
+        return None
+    from analyzer.parsers.html import SelectorParser
+    from analyzer.parsers.skin import load_skin
+
+    return SelectorParser(load_skin(selectors))
+
+
 @click.group(cls=AliasedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="forum-analyzer")
 def cli() -> None:
@@ -82,15 +97,17 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
               show_default=True, help="One JSON object, or one post per line.")
 @click.option("--engine", metavar="NAME", help="Force a parser (see `forum-analyzer parsers`).")
+@_SELECTORS
 @click.option("-o", "--output", type=click.Path(), help="Write here, not stdout.")
 @_command
-def parse(paths: Sequence[str], fmt: str, engine: str | None, output: str | None) -> None:
+def parse(paths: Sequence[str], fmt: str, engine: str | None, selectors: str | None,
+          output: str | None) -> None:
     """Parse the page files of one thread into posts (JSON)."""
     from analyzer.output import write_text
     from analyzer.parsers.registry import parse_paths
     from analyzer.serialize import post_to_dict, thread_to_dict
 
-    thread = parse_paths(paths, engine=engine)
+    thread = parse_paths(paths, engine=engine, parser=_skin_parser(selectors))
     if fmt == "json":
         text = json.dumps(thread_to_dict(thread), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -113,11 +130,12 @@ def parse(paths: Sequence[str], fmt: str, engine: str | None, output: str | None
 @click.option("--config", type=click.Path(dir_okay=False),
               help="TOML file overriding targets, frames, lexicon or parameters.")
 @click.option("--engine", metavar="NAME", help="Force a parser (see `forum-analyzer parsers`).")
+@_SELECTORS
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the closing summary line.")
 @_command
 def analyse(paths: Sequence[str], news: Sequence[str], output: str | None,
             json_path: str | None, config: str | None, engine: str | None,
-            quiet: bool) -> None:
+            selectors: str | None, quiet: bool) -> None:
     """Analyse one thread (page files or a folder) against news articles.
 
     Writes a Markdown report, and with --json the full result as JSON.
@@ -129,7 +147,8 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None,
     from analyzer.settings import load_settings
 
     settings = load_settings(config)
-    analysis = analyse_paths(paths, news=news, settings=settings, engine=engine)
+    analysis = analyse_paths(paths, news=news, settings=settings, engine=engine,
+                             parser=_skin_parser(selectors))
     report = Path(output) if output else Path("reports") / f"{thread_name(paths)}.md"
     markdown = render_markdown(analysis)
     if json_path:

@@ -15,6 +15,7 @@ from analyzer.articles import load_articles
 from analyzer.framing import compare
 from analyzer.model import Analysis, Article, Thread
 from analyzer.news import mark_news
+from analyzer.parsers.base import Parser
 from analyzer.parsers.registry import parse_paths
 from analyzer.reposts import find_reposts
 from analyzer.settings import Settings, default_settings
@@ -55,7 +56,8 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
 
 
 def analyse_paths(thread_paths: Sequence[str | Path], news: Sequence[str | Path] = (),
-                  settings: Settings | None = None, engine: str | None = None) -> Analysis:
+                  settings: Settings | None = None, engine: str | None = None,
+                  parser: Parser | None = None) -> Analysis:
     """Parse a thread (one or more page files, or a folder) and analyse it.
 
     Args:
@@ -63,10 +65,11 @@ def analyse_paths(thread_paths: Sequence[str | Path], news: Sequence[str | Path]
         news: News article files or folders.
         settings: Parameters; the built-in defaults if None.
         engine: Force a parser instead of detecting the engine.
+        parser: A ready-made parser for every file (a ``--selectors`` skin).
 
     Raises:
         analyzer.errors.AnalyzerError: On unreadable or unparseable input.
     """
-    thread = parse_paths(thread_paths, engine=engine)
+    thread = parse_paths(thread_paths, engine=engine, parser=parser)
     articles = load_articles(news) if news else ()
     return analyse(thread, articles, settings)

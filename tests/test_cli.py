@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from analyzer.cli import cli, thread_name
 from analyzer.errors import ExitCode
+from analyzer.parsers.registry import available_parsers
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "threads" / "joint-patrol"
@@ -158,8 +159,8 @@ def test_missing_path_is_an_input_error(tmp_path):
 def test_unknown_engine_is_a_config_error():
     result = CliRunner().invoke(cli, ["parse", str(SAMPLE), "--engine", "nope"])
     assert result.exit_code == ExitCode.CONFIG
-    assert result.stderr == ("Error: unknown engine 'nope'; known engines: jsonl, plaintext, "
-                             "xenforo2\n")
+    known = ", ".join(sorted(p.engine for p in available_parsers()))
+    assert result.stderr == f"Error: unknown engine 'nope'; known engines: {known}\n"
 
 
 def test_malformed_config_is_a_config_error(tmp_path):

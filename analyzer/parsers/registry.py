@@ -40,6 +40,7 @@ ENTRY_POINT_GROUP = "forum_analyzer.parsers"
 BUILTIN_PARSERS: dict[str, str] = {
     "plaintext": "analyzer.parsers.plaintext:PlainTextParser",
     "xenforo2": "analyzer.parsers.xenforo:XenForo2Parser",
+    "xenforo1": "analyzer.parsers.xenforo:XenForo1Parser",
     "jsonl": "analyzer.parsers.jsonl:JsonlParser",
 }
 
@@ -211,28 +212,41 @@ def detect(doc: Document) -> type[Parser]:
                      f"(tried: {tried}); choose one with --engine NAME")
 
 
-def parse_document(doc: Document, engine: str | None = None) -> Thread:
-    """Parse one decoded document with the given engine, or the detected one.
+def parse_document(doc: Document, engine: str | None = None,
+                   parser: Parser | None = None) -> Thread:
+    """Parse one decoded document with the given parser or engine, or the detected one.
+
+    Args:
+        doc: The decoded file.
+        engine: Force this engine.
+        parser: Use this ready-made parser (a ``--selectors`` skin, say);
+            it wins over ``engine``.
 
     Raises:
         ConfigError: If ``engine`` is unknown.
         ParseError: If no parser recognises the document, or the parser fails.
     """
-    cls = get_parser(engine) if engine else detect(doc)
+    if parser is None:
+        parser = (get_parser(engine) if engine else detect(doc))()
     try:
-        return cls().parse(doc)
+        return parser.parse(doc)
     except AnalyzerError:
         raise
+    except RecursionError:
+        raise ParseError(f"{doc.name}: nested too deeply to read") from None
     except Exception as exc:  # plugin bugs surface as a parse error naming the file
-        raise ParseError(f"{doc.name}: the {cls.engine} parser failed: {exc}") from exc
+        raise ParseError(f"{doc.name}: the {parser.engine} parser failed: {exc}") from exc
 
 
-def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = None) -> Thread:
+def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = None,
+                parser: Parser | None = None) -> Thread:
     """Read, decode and parse every file of one thread, and merge the pages.
 
     Args:
         paths: Files and directories, as the user gave them.
         engine: Force this engine instead of detecting one per file.
+        parser: Use this ready-made parser for every file (see
+            :func:`parse_document`).
 
     Raises:
         InputError: If a path is missing, unreadable, empty or binary, or no
@@ -245,7 +259,7 @@ def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = N
     files = expand_paths(paths)
     if not files:
         raise InputError("no input files given")
-    threads = [parse_document(read_document(path), engine) for path in files]
+    threads = [parse_document(read_document(path), engine, parser) for path in files]
     return merge_threads(threads)
 
 
