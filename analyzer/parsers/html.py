@@ -115,8 +115,8 @@ class HtmlForumParser(Parser):
         quotes: list[Quote] = []
         text = ""
         if body is not None:
-            for css in self.skin.remove:
-                body.remove_all(css)
+            if self.skin.remove:
+                body.remove_all(", ".join(self.skin.remove))  # one query, not one per selector
             if self.skin.quote:
                 for block in body.select_top(self.skin.quote):
                     quotes.append(self.read_quote(block))
