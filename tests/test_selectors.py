@@ -74,7 +74,7 @@ def _write(tmp_path: Path, text: str) -> Path:
      "'remove' must be a selector string or a list of them"),
     ('post = "div.post"\nbody = ".msg"\nskip = "x"\n',
      "'skip' must be a table of reason = \"selector\""),
-    ('post = "div.post\n', "not valid TOML"),
+    ('post = "div.post\n', "invalid TOML"),
 ])
 def test_bad_selectors_file_is_a_config_error(tmp_path: Path, toml: str, message: str) -> None:
     path = _write(tmp_path, toml)

@@ -10,6 +10,7 @@ saved page rarely says which zone its dates are in.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, datetime
 
 from dateutil import parser as dateparser
@@ -111,7 +112,9 @@ def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
     text = _DAY_DOT.sub(r"\1", _ORDINAL.sub(r"\1", text)).replace(",", " ")
     dayfirst = dayfirst or bool(re.match(r"^\D*\d{1,2}\.\d{1,2}\.", text))
     try:
-        when = dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst, fuzzy=True)
+        with warnings.catch_warnings():  # "10:15 M" would warn of an unknown time zone
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            when = dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst, fuzzy=True)
     except (ValueError, OverflowError, TypeError):
         return None
     if when.year < 1980 or when.year > 2100:

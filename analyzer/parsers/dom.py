@@ -107,6 +107,13 @@ class Node:
         """The element children, in order."""
         return [Node(child) for child in self._el if isinstance(child.tag, str)]
 
+    def previous(self) -> Node | None:
+        """The element sibling just before this one, or None."""
+        element = self._el.getprevious()
+        while element is not None and not isinstance(element.tag, str):
+            element = element.getprevious()
+        return Node(element) if element is not None else None
+
     def select(self, css: str) -> list[Node]:
         """Return the descendants matching ``css``, in document order.
 
@@ -179,6 +186,10 @@ class Node:
         for node in self.select(css):
             node.remove()
 
+    def retag(self, name: str) -> None:
+        """Rename the element, so it renders as ``name`` (a ``code`` block as a ``div``)."""
+        self._el.tag = name
+
     def links(self) -> list[str]:
         """The ``href`` of every link inside the element (and of the element itself)."""
         hrefs = [el.get("href") for el in self._el.iter("a")]
@@ -193,7 +204,9 @@ def parse_html(text: str) -> Node:
             HTML forbids are dropped first.
 
     Raises:
-        ValueError: If nothing that looks like an element is in the text.
+        ValueError: If nothing that looks like an element is in the text,
+            or elements nest past libxml2's limit (256 levels), which would
+            silently drop the rest of the page.
     """
     text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
@@ -204,6 +217,9 @@ def parse_html(text: str) -> Node:
         raise ValueError(f"not readable as HTML ({exc})") from None
     if root is None:
         raise ValueError("the page is empty")
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _PARSER.error_log):
+        # libxml2 stopped at its nesting limit and dropped the rest of the page.
+        raise ValueError("elements are nested too deep to read the page in full")
     return Node(root)
 
 

@@ -29,7 +29,7 @@ from analyzer.model import Post, Quote, Skipped, Thread
 from analyzer.parsers.base import Document, Parser, looks_like_html
 from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node, parse_html
-from analyzer.parsers.skin import Skin, digits, read_first
+from analyzer.parsers.skin import Field, Skin, digits, read_first
 from analyzer.text import normalise_space, preview
 
 #: Attributes that hold a machine-readable date, most precise first.
@@ -39,19 +39,40 @@ _SAID = re.compile(r"^\s*(?:quote\s*(?:from)?\s*:?\s*)?(?:originally posted by\s
                    r"(?P<name>.+?)\s*(?:\bon\b.*)?\s*(?:said|wrote|writes|schrieb|"
                    r"a écrit|escribió|написал\w*)?\s*[:：]?\s*(?:↑)?\s*$", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
+_CLASS_WORD = re.compile(r"[-_]+")
 
 
 class HtmlForumParser(Parser):
     """Base of the HTML engine parsers; see the module notes.
 
-    Subclasses set ``skin`` and ``markers`` (regular expressions, any of
-    which found in the page identifies the engine).
+    Subclasses set ``skin`` and ``markers``, and describe the thread's
+    address and id with the ``url_cleanup``, ``thread_id_pattern`` and
+    ``thread_id_field`` attributes instead of overriding :meth:`thread_url`
+    and :meth:`thread_id`.
+
+    Attributes:
+        skin: The engine's CSS selectors.
+        markers: Regular expressions, any of which found in the page
+            identifies the engine.
+        scan: How far into the page ``markers`` are searched.
+        url_cleanup: (pattern, replacement) pairs applied in order to the
+            canonical address by :meth:`thread_url`, to make every page of a
+            thread give the same address (dropping ``page-N``, ``?page=N``,
+            ``start=N`` and the like).
+        thread_id_pattern: :meth:`thread_id` takes group 1 of its first
+            match in the thread's address. None: the last run of digits in
+            the address.
+        thread_id_field: Where the page names the thread's id when its
+            address gives none, e.g. ``Field.parse("[data-tid]@data-tid")``;
+            its value is taken only if it is all digits.
     """
 
     skin: ClassVar[Skin]
     markers: ClassVar[tuple[re.Pattern[str], ...]] = ()
-    #: How far into the page ``markers`` are searched.
     scan: ClassVar[int] = 200_000
+    url_cleanup: ClassVar[tuple[tuple[re.Pattern[str], str], ...]] = ()
+    thread_id_pattern: ClassVar[re.Pattern[str] | None] = None
+    thread_id_field: ClassVar[Field | None] = None
 
     @classmethod
     def can_parse(cls, doc: Document) -> bool:
@@ -204,17 +225,32 @@ class HtmlForumParser(Parser):
     # The thread ---------------------------------------------------------
 
     def thread_url(self, root: Node) -> str | None:
-        """The canonical address of the thread, if the page gives one."""
+        """The page's canonical address (or ``og:url``), with ``url_cleanup`` applied."""
         for css, attr in (('link[rel~="canonical"]', "href"), ('meta[property="og:url"]',
                                                                  "content")):
             found = root.select_one(css)
-            if found is not None and found.attr(attr):
-                return found.attr(attr)
+            url = found.attr(attr) if found is not None else ""
+            if url:
+                for pattern, replacement in self.url_cleanup:
+                    url = pattern.sub(replacement, url)
+                return url
         return None
 
     def thread_id(self, root: Node, url: str | None) -> str | None:
-        """The forum's id of the thread; by default the last number in its address."""
-        return digits(url or "")
+        """The forum's id of the thread, from its address, else from ``thread_id_field``.
+
+        The address gives group 1 of ``thread_id_pattern``, or without one
+        its last number.
+        """
+        if self.thread_id_pattern is None:
+            found = digits(url or "")
+        else:
+            match = self.thread_id_pattern.search(url or "")
+            found = match.group(1) if match else None
+        if found or self.thread_id_field is None:
+            return found
+        value = self.thread_id_field.read(root)
+        return value if value.isdigit() else None
 
     def thread_title(self, root: Node) -> str | None:
         """The thread title: ``skin.title``, else og:title, else ``<title>``."""
@@ -231,6 +267,15 @@ class HtmlForumParser(Parser):
     def describe(self, node: Node, body: Node | None) -> str:
         """A short preview of a skipped element."""
         return preview((body or node).render()) or "(no text)"
+
+
+def has_class_word(node: Node, pattern: re.Pattern[str]) -> bool:
+    """True if ``pattern`` matches a word of one of the element's classes.
+
+    Classes are split at ``-`` and ``_``: ``sidebar-ad`` has the words
+    ``sidebar`` and ``ad``.
+    """
+    return any(pattern.match(word) for cls in node.classes for word in _CLASS_WORD.split(cls))
 
 
 def said_name(text: str) -> str | None:
@@ -262,4 +307,5 @@ class SelectorParser(HtmlForumParser):
         return False
 
 
-__all__ = ["DATE_ATTRIBUTES", "HtmlForumParser", "SelectorParser", "said_name"]
+__all__ = ["DATE_ATTRIBUTES", "HtmlForumParser", "SelectorParser", "has_class_word",
+           "said_name"]

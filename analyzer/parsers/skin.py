@@ -173,7 +173,7 @@ def load_skin(path: str | Path) -> Skin:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read selectors file: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     unknown = sorted(set(data) - _KNOWN)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r}; known keys: "

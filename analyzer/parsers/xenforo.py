@@ -24,16 +24,15 @@ import re
 
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser
+from analyzer.parsers.html import HtmlForumParser, has_class_word
 from analyzer.parsers.skin import make_skin
 
 _AD_CLASS = re.compile(r"^(?:ad|ads|advert\w*|sponsor\w*|promo\w*)$", re.IGNORECASE)
 _AD_AUTHORS = frozenset({"ad", "ads", "advert", "advertisement", "advertisements", "sponsor",
                          "sponsored", "sponsored content", "promoted"})
 _SOURCE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(\d+)")
-_PAGE_SUFFIX = re.compile(r"page-\d+/?$")
-_THREAD_ID = re.compile(r"threads/(?:[^/?#]*?\.)?(\d+)(?=[/?#]|$)")
 _CONTENT_KEY = re.compile(r"^thread-(\d+)$")
+_POST = re.compile(r"\bpost-(\d+)\b")
 _CHROME = (
     "script", "style", "noscript", "template", "button",
     ".bbCodeBlock-expandLink", ".bbCodeBlock-shrinkLink", ".bbCodeSpoiler-button",
@@ -49,10 +48,13 @@ _CHROME = (
 class _XenForo(HtmlForumParser):
     """What XenForo 1 and 2 share: advertisements, quote sources, thread ids."""
 
+    url_cleanup = ((re.compile(r"page-\d+/?$"), ""),)
+    thread_id_pattern = re.compile(r"threads/(?:[^/?#]*?\.)?(\d+)(?=[/?#]|$)")
+
     def skip_reason(self, node: Node) -> str | None:
         """Advertisements (by class or a sponsor's name), then the skin's reasons."""
-        if _is_ad(node) or (self.post_id(node) is None and (self.author(node) or "").lower()
-                            in _AD_AUTHORS):
+        if has_class_word(node, _AD_CLASS) or (
+                self.post_id(node) is None and (self.author(node) or "").lower() in _AD_AUTHORS):
             return "advertisement"
         return super().skip_reason(node)
 
@@ -65,19 +67,9 @@ class _XenForo(HtmlForumParser):
             return Quote(text=quote.text, post_id=post_id, author=quote.author)
         return quote
 
-    def thread_url(self, root: Node) -> str | None:
-        """The canonical address without its ``page-N`` suffix."""
-        url = super().thread_url(root)
-        return _PAGE_SUFFIX.sub("", url) if url else None
-
     def thread_id(self, root: Node, url: str | None) -> str | None:
-        """The number in ``threads/title.123/``, else the root's content key."""
-        match = _THREAD_ID.search(url or "")
-        if match:
-            return match.group(1)
-        html = root if root.tag == "html" else root.select_one("html")
-        key = _CONTENT_KEY.match(html.attr("data-content-key")) if html is not None else None
-        return key.group(1) if key else None
+        """The number in ``threads/title.123/``, else the root's ``thread-<id>`` content key."""
+        return super().thread_id(root, url) or _content_key(root)
 
 
 class XenForo2Parser(_XenForo):
@@ -113,12 +105,11 @@ class XenForo2Parser(_XenForo):
     def post_id(self, node: Node) -> str | None:
         """The digits of ``post-<id>`` in ``data-content``, ``id`` or the anchor."""
         for attr in ("data-content", "id", "data-lb-id"):
-            match = re.search(r"\bpost-(\d+)\b", node.attr(attr))
-            if match:
-                return match.group(1)
+            found = _post_number(node.attr(attr))
+            if found:
+                return found
         anchor = node.select_one(".u-anchorTarget[id]")
-        match = re.search(r"\bpost-(\d+)\b", anchor.attr("id")) if anchor is not None else None
-        return match.group(1) if match else None
+        return _post_number(anchor.attr("id")) if anchor is not None else None
 
     def body(self, node: Node) -> Node | None:
         """The first body that is not inside a signature."""
@@ -163,19 +154,35 @@ class XenForo1Parser(_XenForo):
         quote_author=("@data-author", ".attribution"),
         quote_id=(".AttributionLink@href", ".attribution a@href"),
         quote_header=".attribution, .quoteExpand",
-        remove=_CHROME,
+        # The "New" badge of unread posts sits inside the message text.
+        remove=(*_CHROME, ".newIndicator", ".messageTextEndMarker"),
         title=(".titleBar h1",),
         skip={"deleted post": "li.message.deleted", "ignored user": "li.message.ignored"},
     )
 
     def post_id(self, node: Node) -> str | None:
         """The digits of ``id="post-<id>"``."""
-        match = re.search(r"\bpost-(\d+)\b", node.attr("id"))
-        return match.group(1) if match else None
+        return _post_number(node.attr("id"))
+
+    def thread_title(self, root: Node) -> str | None:
+        """The ``h1`` title without its prefix label ("News", "Solved")."""
+        heading = root.select_one(".titleBar h1")
+        if heading is not None:
+            heading.remove_all(".prefix")
+        return super().thread_title(root)
 
 
-def _is_ad(node: Node) -> bool:
-    return any(_AD_CLASS.match(part) for cls in node.classes for part in re.split(r"[-_]+", cls))
+def _content_key(root: Node) -> str | None:
+    """The ``<id>`` of ``<html data-content-key="thread-<id>">``."""
+    html = root if root.tag == "html" else root.select_one("html")
+    key = _CONTENT_KEY.match(html.attr("data-content-key")) if html is not None else None
+    return key.group(1) if key else None
+
+
+def _post_number(value: str) -> str | None:
+    """The digits of ``post-<id>`` in an attribute value."""
+    match = _POST.search(value)
+    return match.group(1) if match else None
 
 
 __all__ = ["XenForo1Parser", "XenForo2Parser"]
