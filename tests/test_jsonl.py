@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from fixture_index import json_values
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -139,12 +140,7 @@ def test_file_with_only_blank_lines_is_a_parse_error() -> None:
         _parse("\n\n")
 
 
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                               max_size=3),
-    max_leaves=8,
-)
+_JSON = json_values(text=20, keys=8, leaves=8)
 _ROW = st.fixed_dictionaries(
     {"text": st.one_of(st.text(max_size=40), _JSON)},
     optional={key: _JSON for key in ("id", "author", "timestamp", "reply_to", "quotes",
