@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ConfigError
+from analyzer.parsers.limits import DEFAULT_MAX_SIZE
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class Settings:
         targets: The actors stance is measured toward.
         frames: The frames framing is measured by.
         lexicon: Domain words added to VADER's lexicon, as (word, valence).
+        max_file_size: Input files larger than this many bytes are refused
+            before they are read (``--max-size``).
     """
 
     num_perm: int = 128
@@ -67,6 +70,7 @@ class Settings:
     targets: tuple[Target, ...] = ()
     frames: tuple[Frame, ...] = ()
     lexicon: tuple[tuple[str, float], ...] = field(default=(), repr=False)
+    max_file_size: int = DEFAULT_MAX_SIZE
 
     @property
     def shingle(self) -> str:

@@ -249,3 +249,11 @@ def test_trafilatura_is_installed_and_importable():
 
     assert trafilatura.extract("<html><body><article><p>" + "Words here. " * 40
                                + "</p></article></body></html>")
+
+
+def test_article_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("Bombers flew a joint patrol. " * 100, encoding="utf-8")
+    with pytest.raises(InputError, match=r"long\.txt: 2\.9 kB is over the 1 kB size limit; "
+                                         r"raise it with --max-size$"):
+        load_articles([article], max_size=1000)

@@ -86,7 +86,10 @@ def _get(doc: object, name: str) -> str | None:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url if "//" in url else f"//{url}").hostname or ""
+    try:
+        host = urlparse(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # "[" starting a host that is not an IPv6 address, say
+        return None
     return host.removeprefix("www.") or None
 
 

@@ -17,6 +17,7 @@ from analyzer.errors import InputError
 from analyzer.model import Article
 from analyzer.parsers.base import looks_like_html
 from analyzer.parsers.decoding import decode
+from analyzer.parsers.limits import DEFAULT_MAX_SIZE, check_size
 from analyzer.parsers.registry import expand_paths
 
 log = logging.getLogger(__name__)
@@ -27,13 +28,16 @@ _ASSET_SUFFIXES = frozenset({
 })
 
 
-def load_articles(paths: Sequence[str | Path]) -> tuple[Article, ...]:
+def load_articles(paths: Sequence[str | Path],
+                  max_size: int | None = DEFAULT_MAX_SIZE) -> tuple[Article, ...]:
     """Read news articles from files and folders.
 
     Args:
         paths: Files, or folders whose regular, non-hidden files are read in
             natural order ("2" before "10"). Inside a folder, binary files and
             page assets (images, style sheets, scripts) are skipped.
+        max_size: Refuse a file larger than this many bytes, before reading
+            it (None: no limit).
 
     Returns:
         One article per file, in the order given. ``Article.id`` is the file
@@ -41,13 +45,14 @@ def load_articles(paths: Sequence[str | Path]) -> tuple[Article, ...]:
 
     Raises:
         InputError: If a path is missing, a folder holds no readable file, a
-            file only lists URLs, or a file yields no article text.
+            file is over the size limit, only lists URLs, or yields no
+            article text.
     """
     files = expand_paths(paths, keep=_is_article_file)
     articles: list[Article] = []
     used: set[str] = set()
     for path in files:
-        article = read_article(path)
+        article = read_article(path, max_size)
         article_id = article.id
         if article_id in used:
             article_id = path.name
@@ -60,15 +65,16 @@ def load_articles(paths: Sequence[str | Path]) -> tuple[Article, ...]:
     return tuple(articles)
 
 
-def read_article(path: str | Path) -> Article:
+def read_article(path: str | Path, max_size: int | None = DEFAULT_MAX_SIZE) -> Article:
     """Read one article file (text, Markdown, HTML or MHTML).
 
     Raises:
-        InputError: If the file cannot be read, only lists URLs, or holds no
-            article text.
+        InputError: If the file cannot be read, is over ``max_size`` bytes,
+            only lists URLs, or holds no article text.
     """
     path = Path(path)
     try:
+        check_size(path, max_size)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None

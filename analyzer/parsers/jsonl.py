@@ -35,6 +35,7 @@ class JsonlParser(Parser):
     """JSON Lines, one post object per line."""
 
     engine = "jsonl"
+    post_ids = "either"
     description = "JSON Lines: one post object per line (id, author, timestamp, text)"
     priority = 30
 
@@ -98,8 +99,10 @@ def _load(line: str, name: str, lineno: int) -> dict[str, Any]:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"{name}:{lineno}: invalid JSON: {exc.msg}") from None
-    except (ValueError, RecursionError) as exc:
+        raise ParseError(f"{name}:{lineno}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ParseError(f"{name}:{lineno}: invalid JSON: nested too deeply to read") from None
+    except ValueError as exc:
         raise ParseError(f"{name}:{lineno}: invalid JSON: {exc}") from None
     if not isinstance(row, dict) or "text" not in row:
         raise ParseError(f'{name}:{lineno}: expected an object with a "text" field')

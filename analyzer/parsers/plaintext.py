@@ -4,7 +4,12 @@ The copy is read line by line into items (member blocks, quotes, action bars
 and text lines, with the blank lines before each), page chrome is dropped,
 and :func:`analyzer.parsers.segmenter.segment` decides where posts begin and
 end. This is the fallback parser: it accepts any text that is not HTML or
-JSON.
+JSON. Even when forced with ``--engine plaintext`` it refuses an HTML page,
+which would otherwise come out as one post of markup.
+
+Every step is linear in the length of the copy: runs of white space are
+collapsed before any pattern sees a line, and a line longer
+than :data:`MAX_LINE_CHARS` (no copied thread has one) is refused.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import re
 from analyzer.clean import clean_text, is_chrome_line
 from analyzer.errors import ParseError
 from analyzer.model import Post, Skipped, Thread
-from analyzer.parsers.base import Document, Parser
+from analyzer.parsers.base import Document, Parser, looks_like_html
 from analyzer.parsers.segmenter import Item, Segment, segment
 from analyzer.parsers.textlines import (
     ends_sentence,
@@ -23,6 +28,9 @@ from analyzer.parsers.textlines import (
     strip_title_label,
 )
 from analyzer.text import preview
+
+#: Longest line a copied thread can have, in characters.
+MAX_LINE_CHARS = 100_000
 
 _ACTION_BAR = re.compile(
     r"^\s*(?:(?:like|reply|quote|report|share|multi-?quote|bookmark|thanks?|save|follow|"
@@ -46,6 +54,7 @@ class PlainTextParser(Parser):
     """Reads a thread copied from a browser as plain text."""
 
     engine = "plaintext"
+    post_ids = "position"
     description = "plain-text copy of a thread page (fallback for any text)"
     priority = -100
 
@@ -58,9 +67,19 @@ class PlainTextParser(Parser):
         """Split the copy into posts.
 
         Raises:
-            ParseError: If no post text is left once page chrome is removed.
+            ParseError: If the text is an HTML page, has a line longer than
+                :data:`MAX_LINE_CHARS`, or has no post text once page chrome
+                is removed.
         """
+        if doc.text.lstrip("\ufeff \t\r\n").startswith("<") and looks_like_html(doc.text):
+            raise ParseError(f"{doc.name}: this is an HTML page, not a plain-text copy; choose "
+                             "its engine with --engine NAME or describe its markup with "
+                             "--selectors FILE.toml")
         lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        _check_line_lengths(lines, doc.name)
+        # White space inside a line collapses to one space, as a browser shows
+        # it, so no pattern can backtrack over a long run of it.
+        lines = [" ".join(line.split()) for line in lines]
         items, title, skipped = _read_items(lines, doc.name)
         posts: list[Post] = []
         for seg in segment(items):
@@ -73,6 +92,14 @@ class PlainTextParser(Parser):
             raise ParseError(f"{doc.name}: no post text found in this plain-text copy")
         return Thread(id=doc.stem, title=title, engine=self.engine, url=None,
                       posts=tuple(posts), skipped=tuple(skipped))
+
+
+def _check_line_lengths(lines: list[str], source: str) -> None:
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    if len(lines[longest]) > MAX_LINE_CHARS:
+        raise ParseError(f"{source}: line {longest + 1} is {len(lines[longest]):,} characters "
+                         f"long, more than the {MAX_LINE_CHARS:,} a line of a copied thread can "
+                         "have; is this really a copied thread?")
 
 
 def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, list[Skipped]]:

@@ -22,8 +22,8 @@ evidence, strongest first:
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from analyzer.model import Quote
 from analyzer.parsers.textlines import Header, ends_sentence
@@ -219,14 +219,20 @@ def _split_register(seg: Segment) -> list[Segment]:
     paras = seg.paragraphs
     if len(paras) < 4:
         return [seg]
-    scores = [newsiness(p) for p in paras]
-    for j in range(3, len(paras)):
-        head, tail = scores[:j], scores[j:]
-        if scores[j] >= 0.8 or statistics.fmean(head) < 1.5:
+    # Scores have four decimals, so sums in ten-thousandths are exact; prefix
+    # sums keep the search linear in the number of paragraphs.
+    units = [round(newsiness(p) * 10_000) for p in paras]
+    n = len(units)
+    head_sum = list(accumulate(units, initial=0))
+    head_strong = list(accumulate((u >= 10_000 for u in units), initial=0))
+    tail_max = list(accumulate(reversed(units), max))[::-1]
+    for j in range(3, n):
+        # head: paragraphs [0, j), its mean at least 1.5; tail: [j, n)
+        if units[j] >= 8_000 or head_sum[j] < 15_000 * j:
             continue
-        if sum(1 for s in head if s >= 1.0) < 0.6 * len(head):
+        if head_strong[j] < 0.6 * j:
             continue
-        if statistics.fmean(tail) < 0.9 and max(tail) < 1.5:
+        if head_sum[n] - head_sum[j] < 9_000 * (n - j) and tail_max[j] < 15_000:
             first = Segment(header=seg.header, paragraphs=paras[:j], quotes=seg.quotes,
                             reasons=seg.reasons)
             rest = Segment(paragraphs=paras[j:], reasons=["article ends"])

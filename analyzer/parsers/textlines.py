@@ -11,10 +11,12 @@ begin and end.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from dateutil import parser as dateparser
+from dateutil.parser import UnknownTimezoneWarning
 
 from analyzer.clean import is_chrome_line
 from analyzer.model import Quote
@@ -75,7 +77,10 @@ def parse_date(line: str) -> datetime | None:
     10:48 PM" are dates and "Top 10 reasons" is not. A trailing post number
     ("#4") is ignored.
     """
-    text = _POST_NUMBER.sub("", line).strip()
+    text = line.strip()
+    if len(text) > 64:  # before any pattern: a long line is never a date
+        return None
+    text = _POST_NUMBER.sub("", text).strip()
     if not text or len(text) > 48 or not any(ch.isdigit() for ch in text):
         return None
     if _RELATIVE_DAY.match(text):
@@ -83,7 +88,10 @@ def parse_date(line: str) -> datetime | None:
     if not re.search(r"(?:19|20)\d\d|\d{1,2}:\d\d", text):
         return None
     try:
-        value = dateparser.parse(text, fuzzy=False, dayfirst=bool(re.match(r"^\d{1,2}\.", text)))
+        with warnings.catch_warnings():  # "10:15 M": an unknown zone name is no news to a user
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            value = dateparser.parse(text, fuzzy=False,
+                                     dayfirst=bool(re.match(r"^\d{1,2}\.", text)))
     except (ValueError, OverflowError):
         return None
     if value.tzinfo is None:
@@ -123,16 +131,29 @@ def match_header(lines: list[str], start: int) -> Header | None:
     Returns:
         The header, with the number of lines it spans, or None.
     """
-    by_date = _POST_BY_DATE.match(lines[start].strip())
-    if by_date and parse_date(by_date.group("date")):
-        return Header(author=by_date.group("name").strip(),
-                      timestamp=parse_date(by_date.group("date")), lines=1)
+    by_date = _post_by_date(lines[start])
+    if by_date is not None:
+        return by_date
     leading = parse_date(lines[start]) if start + 1 < len(lines) else None
     if leading is not None and is_name_line(lines[start + 1]):
         # vBulletin puts the post's date and number above the name.
-        rest = match_header(lines, start + 1)
+        rest = _post_by_date(lines[start + 1]) or _member_block(lines, start + 1)
         if rest is not None:
             return Header(rest.author, rest.timestamp or leading, rest.lines + 1)
+    return _member_block(lines, start)
+
+
+def _post_by_date(line: str) -> Header | None:
+    """phpBB's one-line block: "Post by NAME » date"."""
+    by_date = _POST_BY_DATE.match(line.strip())
+    if by_date and parse_date(by_date.group("date")):
+        return Header(author=by_date.group("name").strip(),
+                      timestamp=parse_date(by_date.group("date")), lines=1)
+    return None
+
+
+def _member_block(lines: list[str], start: int) -> Header | None:
+    """A name line, then member title, dates and statistics (see :func:`match_header`)."""
     posted = _POSTED_BY.match(lines[start].strip())
     if not posted and not is_name_line(lines[start]):
         return None

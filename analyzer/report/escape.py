@@ -12,14 +12,16 @@ import re
 from analyzer.text import paragraphs
 
 # Characters that mean something anywhere in a line of Markdown (emphasis,
-# code, links and images, table cells, strike-through, backslash itself).
-_INLINE = re.compile(r"([\\`*_\[\]|~])")
-# Characters that mean something only where a line starts: headings, bullet
-# lists and setext underlines; numbered lists ("1." / "1)") in escape_line.
-_LINE_START = re.compile(r"^([#+\-=])")
+# code, links and images, table cells, strike-through, backslash itself, and
+# "#", which at the end of a heading would be taken for its closing hashes).
+_INLINE = re.compile(r"([\\`*_\[\]|~#])")
+# Characters that mean something only where a line starts: bullet lists and
+# setext underlines; numbered lists ("1." / "1)") in escape_line.
+_LINE_START = re.compile(r"^([+\-=])")
 _LINE_START_NUMBER = re.compile(r"^(\d+)([.)])")
 # "&" only matters where it would start an entity (&lt; &#60;).
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+_BACKTICKS = re.compile(r"`+")
 
 
 def escape_inline(text: str) -> str:
@@ -67,6 +69,18 @@ def short(text: str, limit: int = 140) -> str:
 
 
 def code(text: str) -> str:
-    """Render ``text`` as a Markdown code span (literal; backticks replaced)."""
-    flat = " ".join(text.split()).replace("`", "'")
-    return f"`{flat}`" if flat else ""
+    """Render ``text`` as a Markdown code span, on one line and literal.
+
+    The span is fenced with one more backtick than the longest run inside
+    it. Text with a pipe is escaped as ordinary text instead: in a table row
+    a pipe ends the cell even inside a code span, and the rest of the span
+    (``<img ...>``, say) would be read as Markdown and raw HTML.
+    """
+    flat = " ".join(text.split())
+    if not flat:
+        return ""
+    if "|" in flat:
+        return escape_inline(flat)
+    fence = "`" * (max(map(len, _BACKTICKS.findall(flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"

@@ -1,0 +1,117 @@
+"""Parse many files in one go, past the ones that fail.
+
+A thread saved as forty pages should not be lost to one page that was cut
+off while saving. :func:`parse_files` reads every file it can, merges the
+pages that parsed, and returns the failures beside the thread, each with
+the file and its own error. :meth:`ParseBatch.thread_or_raise` is what
+:func:`analyzer.parsers.registry.parse_paths` returns: the merged thread,
+with one :class:`~analyzer.errors.FileFailedWarning` per failed file, or an
+error when no file parsed at all.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.errors import AnalyzerError, BatchError, FileFailedWarning, InputError
+from analyzer.model import Thread
+from analyzer.parsers.base import Parser
+from analyzer.parsers.limits import DEFAULT_MAX_SIZE
+from analyzer.parsers.registry import (
+    expand_paths,
+    get_parser,
+    merge_threads,
+    parse_document,
+    read_document,
+)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be read or parsed, and why."""
+
+    path: str
+    error: AnalyzerError
+
+
+@dataclass(frozen=True)
+class ParseBatch:
+    """What a batch of files gave: the merged thread and the failures.
+
+    Attributes:
+        thread: The pages that parsed, merged; None if none did.
+        failures: The files that failed, in the order given.
+        files: Every file (or path that could not be expanded) that was tried.
+    """
+
+    thread: Thread | None
+    failures: tuple[Failure, ...]
+    files: tuple[str, ...]
+
+    def thread_or_raise(self) -> Thread:
+        """Return the thread, warning once per failed file.
+
+        Raises:
+            AnalyzerError: The file's own error if the batch was one file
+                and it failed; a :class:`BatchError` listing every file if
+                several failed and none parsed.
+        """
+        if self.thread is None:
+            if len(self.failures) == 1 and len(self.files) == 1:
+                raise self.failures[0].error
+            raise BatchError([(f.path, f.error) for f in self.failures], len(self.files))
+        for failure in self.failures:
+            warnings.warn(FileFailedWarning(failure.path, failure.error, len(self.files)),
+                          stacklevel=3)
+        return self.thread
+
+
+def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = None,
+                parser: Parser | None = None,
+                max_size: int | None = DEFAULT_MAX_SIZE) -> ParseBatch:
+    """Read, decode and parse every file of one thread, going on past failures.
+
+    Args:
+        paths: Files and directories, as the user gave them.
+        engine: Force this engine instead of detecting one per file.
+        parser: Use this ready-made parser for every file.
+        max_size: Refuse files larger than this many bytes (None: no limit).
+
+    Returns:
+        The merged thread of the files that parsed, and the failures.
+
+    Raises:
+        ConfigError: If ``engine`` is unknown (before anything is read).
+        InputError: If no path was given.
+    """
+    if engine and parser is None:
+        get_parser(engine)  # fail on a bad name before reading anything
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[str] = []
+    failures: list[Failure] = []
+    threads: list[Thread] = []
+    for raw in paths:
+        try:
+            found = expand_paths([raw])
+        except InputError as exc:
+            files.append(str(raw))
+            failures.append(Failure(str(raw), exc))
+            continue
+        for path in found:
+            files.append(str(path))
+            try:
+                doc = read_document(path, max_size=max_size)
+                threads.append(parse_document(doc, engine, parser))
+            except AnalyzerError as exc:
+                failures.append(Failure(str(path), exc))
+    if not files:
+        raise InputError("no input files given")
+    thread = merge_threads(threads) if threads else None
+    return ParseBatch(thread=thread, failures=tuple(failures), files=tuple(files))
+
+
+__all__ = ["Failure", "ParseBatch", "parse_files"]
