@@ -8,7 +8,7 @@ This is the Python API the command line is a thin layer over::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from analyzer.articles import load_articles
@@ -21,15 +21,30 @@ from analyzer.reposts import find_reposts
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, score_thread, summarise
 
+Progress = Callable[[str, int, int], None]
+"""A progress callback, called as ``progress(stage, done, total)``: ``done`` of
+``total`` stages are finished and ``stage`` (one of :data:`STAGES`, or
+``"done"`` at the end) is the one starting."""
+
+STAGES = ("reading", "news", "reposts", "stance", "framing")
+"""The stages a progress callback hears of, in order."""
+
+
+def _tell(progress: Progress | None, stage: str) -> None:
+    if progress is not None:
+        done = STAGES.index(stage) if stage in STAGES else len(STAGES)
+        progress(stage, done, len(STAGES))
+
 
 def analyse(thread: Thread, articles: Sequence[Article] = (),
-            settings: Settings | None = None) -> Analysis:
+            settings: Settings | None = None, progress: Progress | None = None) -> Analysis:
     """Run every stage after parsing on ``thread``.
 
     Args:
         thread: A parsed thread.
         articles: News articles about the same event (may be empty).
         settings: Parameters; the built-in defaults if None.
+        progress: Told as each stage starts (:data:`Progress`), if given.
 
     Returns:
         The analysis. ``thread`` in it has pasted news marked; the thread
@@ -37,12 +52,17 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     """
     settings = settings or default_settings()
     articles = tuple(articles)
+    _tell(progress, "news")
     thread = mark_news(thread, articles, settings)
+    _tell(progress, "reposts")
     clusters = find_reposts(thread, settings)
+    _tell(progress, "stance")
     stances = score_thread(thread, settings)
     article_stances = score_articles(articles, settings)
     summary = summarise(thread, clusters, stances, article_stances, articles, settings)
+    _tell(progress, "framing")
     framing = compare(thread, articles, clusters, settings)
+    _tell(progress, "done")
     return Analysis(
         thread=thread,
         articles=articles,
@@ -57,7 +77,7 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
 
 def analyse_paths(thread_paths: Sequence[str | Path], news: Sequence[str | Path] = (),
                   settings: Settings | None = None, engine: str | None = None,
-                  parser: Parser | None = None) -> Analysis:
+                  parser: Parser | None = None, progress: Progress | None = None) -> Analysis:
     """Parse a thread (one or more page files, or a folder) and analyse it.
 
     Args:
@@ -66,10 +86,14 @@ def analyse_paths(thread_paths: Sequence[str | Path], news: Sequence[str | Path]
         settings: Parameters; the built-in defaults if None.
         engine: Force a parser instead of detecting the engine.
         parser: A ready-made parser for every file (a ``--selectors`` skin).
+        progress: Told as each stage starts (:data:`Progress`), if given.
 
     Raises:
         analyzer.errors.AnalyzerError: On unreadable or unparseable input.
     """
-    thread = parse_paths(thread_paths, engine=engine, parser=parser)
-    articles = load_articles(news) if news else ()
-    return analyse(thread, articles, settings)
+    settings = settings or default_settings()
+    _tell(progress, "reading")
+    thread = parse_paths(thread_paths, engine=engine, parser=parser,
+                         max_size=settings.max_file_size)
+    articles = load_articles(news, max_size=settings.max_file_size) if news else ()
+    return analyse(thread, articles, settings, progress)

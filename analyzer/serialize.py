@@ -7,6 +7,7 @@ from typing import Any
 
 from analyzer.model import Analysis, Post, Quote, Skipped, Thread
 from analyzer.reposts import cluster_of, lsh_parameters
+from analyzer.stance.intervals import LEVEL, RESAMPLES, forum_intervals
 
 SCORE_DIGITS = 4
 
@@ -81,6 +82,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
          "similarity": c.similarity, "text_preview": c.text_preview}
         for c in analysis.clusters
     ]
+    intervals = {i.target: [_round(i.low), _round(i.high)]
+                 for i in forum_intervals(analysis.thread, analysis.clusters,
+                                          analysis.stances, analysis.settings)}
     data["stance"] = {
         s.target: {
             "forum": _round(s.forum),
@@ -88,6 +92,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
             "news": {aid: _round(score) for aid, score in s.news},
             "forum_voices": s.forum_voices,
             "forum_posts": s.forum_posts,
+            "forum_interval": intervals.get(s.target),
         }
         for s in analysis.summary
     }
@@ -146,4 +151,5 @@ def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
                              "co_mention": list(t.co_mention)} for t in settings.targets},
         "frames": {f.name: {"label": f.label, "terms": list(f.terms)} for f in settings.frames},
         "lexicon_words": len(settings.lexicon),
+        "bootstrap": {"resamples": RESAMPLES, "level": LEVEL},
     }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import vaderSentiment
 
 from analyzer.model import Analysis
+from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import code, escape_cell, escape_inline, short
-from analyzer.report.format import article_name, post_ref, posts_by_id, share, table
+from analyzer.report.format import article_name, image, post_ref, posts_by_id, share, table
 from analyzer.reposts import lsh_parameters
 
 NO_NEWS = ("No news articles were supplied, so this report does not compare the forum with "
@@ -54,7 +56,7 @@ def _news_means(analysis: Analysis) -> dict[str, float]:
     return {name: totals[name] / len(framing.news) for name in framing.frames}
 
 
-def framing(analysis: Analysis) -> str:
+def framing(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
     """Section: frame shares, forum against each article, and the claims."""
     lines = ["## Framing comparison", ""]
     result = analysis.framing
@@ -72,6 +74,9 @@ def framing(analysis: Analysis) -> str:
             + [share(news.get(a.id, {}).get(name)) for a in analysis.articles]
             for name in result.frames]
     lines += ["", table(header, rows, ["l"] + ["r"] * (len(header) - 1))]
+    chart = image(links, "frame-shares")
+    if chart:
+        lines += ["", *chart[:-1]]
     if analysis.articles:
         lines += ["", *_claims(analysis)]
     return "\n".join(lines)

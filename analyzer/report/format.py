@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from analyzer.model import Analysis, Article, Post
-from analyzer.report.escape import escape_cell
+from analyzer.report.chart_data import ChartLink
+from analyzer.report.escape import escape_cell, escape_inline
 from analyzer.stance.score import NEUTRAL_BAND
 
 
@@ -65,3 +66,15 @@ def post_ref(post: Post) -> str:
 def posts_by_id(analysis: Analysis) -> dict[str, Post]:
     """Index the thread's posts by id."""
     return {p.id: p for p in analysis.thread.posts}
+
+
+def image(links: Mapping[str, ChartLink] | None, slug: str) -> list[str]:
+    """A paragraph linking the chart ``slug`` with its alternative text, or none if not drawn.
+
+    Returns:
+        The image line and a blank line after it, or an empty list.
+    """
+    link = (links or {}).get(slug)
+    if link is None:
+        return []
+    return [f"![{escape_inline(link.alt)}]({link.url})", ""]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from collections.abc import Mapping, Sequence
 
 from analyzer.model import Analysis, Post, RepostCluster, Stance
 from analyzer.report import comparison
+from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, short
 from analyzer.report.format import (
     author,
+    image,
     leaning,
     post_ref,
     posts_by_id,
@@ -16,22 +19,32 @@ from analyzer.report.format import (
     table,
 )
 from analyzer.reposts import cluster_of
+from analyzer.stance.intervals import LEVEL, RESAMPLES, forum_intervals
 from analyzer.text import words
 
+QUOTE_CHARS = 200
+"""Longest quotation of a representative post, in characters."""
 
-def render(analysis: Analysis) -> str:
+
+def render(analysis: Analysis, charts: Sequence[ChartLink] = ()) -> str:
     """Render the whole report as Markdown.
 
     Every piece of forum or news text in it is escaped, so the report is
     safe to publish as it is.
+
+    Args:
+        analysis: What to report.
+        charts: Charts to link from their sections (reposts, stance, framing),
+            by slug; a report without them reads the same, tables and all.
     """
+    links = {link.slug: link for link in charts}
     parts = [
         _title(analysis),
         summary(analysis),
         glance(analysis),
-        reposts(analysis),
-        stance(analysis),
-        comparison.framing(analysis),
+        reposts(analysis, links),
+        stance(analysis, links),
+        comparison.framing(analysis, links),
         comparison.distinctive_terms(analysis),
         representative_posts(analysis),
         comparison.method(analysis),
@@ -119,13 +132,14 @@ def glance(analysis: Analysis) -> str:
     return "\n".join(["## The thread at a glance", "", intro, "", table(header, rows, align)])
 
 
-def reposts(analysis: Analysis) -> str:
+def reposts(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
     """Section: each repost cluster, with its copies and its text."""
     lines = ["## Reposts", ""]
     if not analysis.clusters:
         lines.append("No comment was posted more than once (at the similarity threshold of "
                      f"{analysis.settings.threshold:.2f}).")
         return "\n".join(lines)
+    lines += image(links, "reposts")
     by_id = posts_by_id(analysis)
     for cluster in analysis.clusters:
         copies = [by_id[pid] for pid in cluster.post_ids]
@@ -158,24 +172,33 @@ def _cluster_effect(analysis: Analysis, cluster: RepostCluster) -> str:
             + "; ".join(parts) + " (all clusters counted once).")
 
 
-def stance(analysis: Analysis) -> str:
+def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
     """Section: stance per target, forum against each news source."""
     lines = ["## Stance by target", ""]
     lines.append("Forum figures average opinion posts only (pasted news is left out). "
                  "*Deduplicated* counts each repost cluster as one voice; *naive* counts "
-                 "every copy.")
+                 f"every copy. The {LEVEL:.0%} interval is a bootstrap over the voices "
+                 f"({RESAMPLES} resamples; none for fewer than two voices).")
     articles = analysis.articles
-    header = ["Target", "Forum (deduplicated)", "Forum (naive)", "Voices", "Posts"]
+    intervals = {i.target: i for i in forum_intervals(
+        analysis.thread, analysis.clusters, analysis.stances, analysis.settings)}
+    header = ["Target", "Forum (deduplicated)", f"{LEVEL:.0%} interval", "Forum (naive)",
+              "Voices", "Posts"]
     header += [escape_cell(a.outlet or a.id) for a in articles]
     rows = []
     for s in analysis.summary:
         news = dict(s.news)
+        spread = intervals.get(s.target)
         rows.append([escape_cell(analysis.settings.target(s.target).label), score(s.forum),
+                     f"{score(spread.low)} to {score(spread.high)}" if spread else "–",
                      score(s.forum_naive), str(s.forum_voices), str(s.forum_posts)]
                     + [score(news.get(a.id)) for a in articles])
     lines += ["", table(header, rows, ["l"] + ["r"] * (len(header) - 1))]
     if not articles:
         lines += ["", "No news articles were supplied, so there are no news columns."]
+    charts = image(links, "stance-by-target") + image(links, "stance-along-thread")
+    if charts:
+        lines += ["", *charts[:-1]]
     evidence = _evidence_examples(analysis)
     if evidence:
         lines += ["", "Strongest evidence in forum opinion, per target:", "", *evidence]
@@ -199,37 +222,58 @@ def _evidence_examples(analysis: Analysis) -> list[str]:
 
 
 def representative_posts(analysis: Analysis) -> str:
-    """Section: the most favourable and most hostile voice per target, in its own words."""
+    """Section: the most favourable and most hostile voice per target, in its own words.
+
+    A comment posted more than once is one voice: it is shown once, with its
+    number of copies, where they stand and who posted them, and ranked by
+    the mean of its copies' scores, as the forum figure counts it.
+    """
     lines = ["## Representative posts", "",
-             "For each target, the opinion posts at either end of the scale (a repeated "
-             "comment counts once), quoted where they mention the target.", ""]
+             "For each target, the opinion posts at either end of the scale, quoted where "
+             "they mention the target. A comment posted more than once counts as one voice "
+             "and is shown once, with its number of copies.", ""]
     clusters = cluster_of(analysis.clusters)
-    sizes = Counter(clusters.values())
     opinion = {p.id for p in _opinion(analysis)}
     by_id = posts_by_id(analysis)
     found = False
     for target in analysis.settings.targets:
-        voices: dict[object, Stance] = {}
+        voices: dict[object, list[Stance]] = {}
         for s in analysis.stances:
             if s.target == target.name and s.post_id in opinion:
-                voices.setdefault(clusters.get(s.post_id, s.post_id), s)
+                voices.setdefault(clusters.get(s.post_id, s.post_id), []).append(s)
         if not voices:
             continue
         found = True
-        ranked = sorted(voices.values(), key=lambda s: s.score)
+        ranked = sorted(voices.values(), key=lambda v: (_voice_score(v), by_id[v[0].post_id]
+                                                         .position))
         low, high = ranked[0], ranked[-1]
-        picks = [("Most hostile" if low.score < 0 else "Least favourable", low)]
+        picks = [("Most hostile" if _voice_score(low) < 0 else "Least favourable", low)]
         if len(ranked) > 1:
-            picks.append(("Most favourable" if high.score > 0 else "Least hostile", high))
+            picks.append(("Most favourable" if _voice_score(high) > 0 else "Least hostile",
+                          high))
         lines += [f"### {escape_inline(target.label)}", ""]
-        for label, s in picks:
-            post = by_id[s.post_id]
-            copies = sizes.get(clusters.get(post.id, -1), 1)
-            extra = f", posted {copies} times" if copies > 1 else ""
-            said = " ".join(s.evidence) or post.text
-            lines.append(f"- **{label}** ({score(s.score)}), {post_ref(post)} by "
-                         f"{author(post)}{extra}: “{short(said, 260)}”")
+        lines += [_voice_line(label, voice, by_id) for label, voice in picks]
         lines.append("")
     if not found:
         lines.append("No opinion post mentions any target.")
     return "\n".join(lines)
+
+
+def _voice_score(voice: Sequence[Stance]) -> float:
+    return math.fsum(s.score for s in voice) / len(voice)
+
+
+def _voice_line(label: str, voice: Sequence[Stance], by_id: Mapping[str, Post]) -> str:
+    """One voice: its score, where it stands, who posted it, and its words, quoted short."""
+    first = voice[0]
+    posts = [by_id[s.post_id] for s in voice]
+    if len(posts) == 1:
+        where = f"{post_ref(posts[0])} by {author(posts[0])}"
+    else:
+        names = list(dict.fromkeys(author(p) for p in posts))
+        where = (f"posted {len(posts)} times ({', '.join(post_ref(p) for p in posts)}) by "
+                 + ", ".join(names))
+    said = " ".join(first.evidence) or posts[0].text
+    return (f"- **{label}** ({score(_voice_score(voice))}), {where}: "
+            f"“{short(said, QUOTE_CHARS)}”")
+

@@ -1,0 +1,112 @@
+"""Writing a report in one of its formats, with its charts.
+
+- ``md``: the Markdown report, with each chart written as a PNG file in a
+  folder beside it (``reports/joint-patrol-charts/stance-by-target.png``)
+  and linked by a relative path.
+- ``html``: one self-contained page, the charts embedded in it.
+- ``json``: the JSON contract of :func:`analyzer.serialize.analysis_to_dict`.
+
+Every file is written atomically (:mod:`analyzer.output`), charts before
+the report, so a report never links a chart that is not there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote
+
+from analyzer.errors import OutputError
+from analyzer.model import Analysis
+from analyzer.output import check_writable, write_bytes, write_json, write_text
+from analyzer.report.chart_data import Chart, ChartLink
+from analyzer.report.html import render as render_html
+from analyzer.report.markdown import render as render_markdown
+from analyzer.serialize import analysis_to_dict
+
+ReportFormat = Literal["md", "html", "json"]
+EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "json": ".json"}
+"""The file extension each format gets by default."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :func:`write_report` wrote.
+
+    Attributes:
+        report: The report file.
+        charts: The chart files beside it (Markdown only; HTML embeds them).
+    """
+
+    report: Path
+    charts: tuple[Path, ...] = ()
+
+
+def chart_folder(report: str | Path) -> Path:
+    """The folder a Markdown report's charts go in: ``<report stem>-charts`` beside it."""
+    report = Path(report)
+    return report.with_name(f"{report.stem}-charts")
+
+
+def draw(analysis: Analysis) -> tuple[Chart, ...]:
+    """Draw the report's charts (imports matplotlib only when called)."""
+    from analyzer.report.charts import render_charts
+
+    return render_charts(analysis)
+
+
+def write_report(analysis: Analysis, path: str | Path, fmt: str = "md",
+                 charts: bool = True) -> Written:
+    """Write the report of ``analysis`` to ``path`` in format ``fmt``.
+
+    Args:
+        analysis: What to report.
+        path: The report file.
+        fmt: ``"md"``, ``"html"`` or ``"json"`` (:data:`ReportFormat`).
+        charts: Draw the charts (Markdown and HTML); without them the report
+            is the same, less its images.
+
+    Returns:
+        The files written.
+
+    Raises:
+        analyzer.errors.OutputError: If a file cannot be written.
+        ValueError: For an unknown format.
+    """
+    if fmt not in EXTENSIONS:
+        raise ValueError(f"unknown report format {fmt!r}; expected one of md, html, json")
+    path = check_writable(path)  # before drawing: the error names the report, not a chart
+    if fmt == "json":
+        return Written(write_json(path, analysis_to_dict(analysis)))
+    drawn = draw(analysis) if charts else ()
+    if fmt == "html":
+        return Written(write_text(path, render_html(analysis, drawn)))
+    files = _write_charts(path, drawn) if charts else ()
+    links = [ChartLink(c.slug, _relative_url(f), c.alt)
+             for c, f in zip(drawn, files, strict=True)]
+    return Written(write_text(path, render_markdown(analysis, links)), files)
+
+
+def _write_charts(report: Path, drawn: Sequence[Chart]) -> tuple[Path, ...]:
+    """Write each chart as a PNG beside the report; remove our charts this run did not draw."""
+    from analyzer.report.charts import SLUGS
+
+    folder = chart_folder(report)
+    files = tuple(write_bytes(folder / f"{chart.slug}.png", chart.png) for chart in drawn)
+    drawn_slugs = {chart.slug for chart in drawn}
+    if folder.is_dir():
+        for slug in SLUGS:
+            stale = folder / f"{slug}.png"
+            if slug not in drawn_slugs:
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError as exc:
+                    raise OutputError(f"cannot remove {stale}: {exc.strerror or exc}") from None
+    return files
+
+
+def _relative_url(chart: Path) -> str:
+    """The chart's address relative to the report, percent-encoded for a Markdown link."""
+    return quote(f"{chart.parent.name}/{chart.name}")
