@@ -60,7 +60,7 @@ _FRAGMENTS = [
                r"(?:=[^\]]*)?\]", re.IGNORECASE),
 ]
 _BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
-_TRAILING = re.compile(r"[ \t]+\n")
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+\n")  # the look-behind keeps long runs linear
 
 
 def is_chrome_line(line: str) -> bool:

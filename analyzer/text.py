@@ -28,10 +28,40 @@ def sentences(text: str) -> list[str]:
     return [s for paragraph in paragraphs(text) for s in _paragraph_sentences(paragraph)]
 
 
+#: pysbd's time grows with the square of a paragraph's length (200,000
+#: characters take a minute), so longer paragraphs are cut into pieces of
+#: about this size at likely sentence ends first, and pysbd splits each piece.
+_PIECE = 2000
+_LIKELY_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+
+
 @lru_cache(maxsize=8192)
 def _paragraph_sentences(paragraph: str) -> tuple[str, ...]:
     flat = _SPACE.sub(" ", paragraph).strip()
-    return tuple(s.strip() for s in _segmenter().segment(flat) if s.strip())
+    segment = _segmenter().segment
+    return tuple(s.strip() for piece in _pieces(flat) for s in segment(piece) if s.strip())
+
+
+def _pieces(text: str) -> list[str]:
+    """Cut ``text`` into pieces of at most about ``_PIECE`` characters.
+
+    Cuts fall after sentence-final punctuation where there is some, else at
+    a space, else anywhere; text already short enough is one piece.
+    """
+    if len(text) <= _PIECE:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > _PIECE:
+        window = text[start:start + _PIECE]
+        ends = [m.end() for m in _LIKELY_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > _PIECE // 4 else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = _PIECE
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def paragraphs(text: str) -> list[str]:
