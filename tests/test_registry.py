@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from analyzer.parsers import registry
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.jsonl import JsonlParser
 from analyzer.parsers.registry import (
+    MixedThreadsWarning,
     ParserPluginWarning,
     available_parsers,
     detect,
@@ -131,7 +133,8 @@ def test_plugin_list_is_cached(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_get_parser_is_case_insensitive_and_names_known_engines() -> None:
     assert get_parser("JSONL") is JsonlParser
     known = ", ".join(sorted(p.engine for p in available_parsers()))
-    with pytest.raises(ConfigError, match=rf"^unknown engine 'vbulletin9'; known engines: {known}$"):
+    expected = rf"^unknown engine 'vbulletin9'; known engines: {known}$"
+    with pytest.raises(ConfigError, match=expected):
         get_parser("vbulletin9")
 
 
@@ -187,6 +190,7 @@ def test_natural_key_orders_numbers_by_value() -> None:
     assert sorted(names, key=natural_key) == ["a", "page-1", "page-1b", "Page-9", "page-10"]
 
 
+@pytest.mark.filterwarnings("error")  # every file in the folder is a page: none fails
 def test_parse_paths_merges_xenforo_pages_from_a_directory() -> None:
     thread = parse_paths([FIXTURES])
     ids = [p.id for p in thread.posts]
@@ -261,3 +265,18 @@ def test_merge_of_one_thread_renumbers_positions() -> None:
 def test_merge_needs_a_thread() -> None:
     with pytest.raises(ValueError, match="at least one"):
         merge_threads([])
+
+
+def test_merge_keeps_forum_ids_that_happen_to_be_one_to_n_once() -> None:
+    page1 = _thread("xenforo2", _post("1", 0), _post("2", 1), _post("3", 2))
+    page2 = _thread("xenforo2", _post("3", 0), _post("4", 1))
+    merged = merge_threads([page1, page2])
+    assert [p.id for p in merged.posts] == ["1", "2", "3", "4"]
+
+
+def test_merging_pages_of_different_threads_warns() -> None:
+    one = replace(_thread("xenforo2", _post("1", 0)), url="https://f.example/threads/a.1/")
+    two = replace(_thread("xenforo2", _post("2", 0)), url="https://f.example/threads/b.2/")
+    with pytest.warns(MixedThreadsWarning, match=r"pages of 2 different threads \(https://f"):
+        merged = merge_threads([one, two])
+    assert [p.id for p in merged.posts] == ["1", "2"]

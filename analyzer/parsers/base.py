@@ -55,14 +55,20 @@ class Parser:
     """Base class of every parser, built-in or plugin.
 
     Subclasses set ``engine`` (a short name such as ``xenforo2``),
-    ``description`` and ``priority`` (higher is asked first; the plain-text
-    fallback has the lowest), and implement :meth:`can_parse` and
-    :meth:`parse`.
+    ``description``, ``priority`` (higher is asked first; the plain-text
+    fallback has the lowest) and, if their ids are not the forum's own,
+    ``post_ids``; and implement :meth:`can_parse` and :meth:`parse`.
     """
 
     engine: ClassVar[str] = ""
     description: ClassVar[str] = ""
     priority: ClassVar[int] = 0
+    #: What post ids mean, for merging pages: ``"forum"`` (the forum's own ids;
+    #: a post repeated on two pages is kept once), ``"position"`` (1-based
+    #: positions; every post is kept and renumbered), or ``"either"`` (the
+    #: forum's ids where the input has them; ids that are exactly 1..n are
+    #: taken as positions).
+    post_ids: ClassVar[str] = "forum"
 
     @classmethod
     def can_parse(cls, doc: Document) -> bool:

@@ -11,8 +11,9 @@ Merging pages (:func:`merge_threads`)
     one :class:`~analyzer.model.Thread`. When a parser took post ids from the
     forum itself, a post whose (engine, id) was already seen is dropped:
     XenForo, for one, repeats the first post at the top of every page. Ids
-    that are only positions (the ``plaintext`` engine, or any thread whose
-    ids are exactly ``1, 2, 3, ...``) say nothing about identity, so those
+    that are only positions (a parser's ``post_ids`` says so: ``plaintext``,
+    or an export without ids whose ids are exactly ``1, 2, 3, ...``) say
+    nothing about identity, so those
     posts are never dropped; they are given fresh positional ids in the
     merged thread instead, with ``reply_to`` and quote links renumbered to
     match.
@@ -33,6 +34,13 @@ from analyzer.errors import AnalyzerError, ConfigError, InputError, ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.decoding import decode
+from analyzer.parsers.diagnose import NESTED_JSON, unrecognised
+from analyzer.parsers.limits import (
+    DEFAULT_MAX_SIZE,
+    check_page,
+    check_size,
+    drop_oversized_posts,
+)
 
 ENTRY_POINT_GROUP = "forum_analyzer.parsers"
 
@@ -41,8 +49,28 @@ BUILTIN_PARSERS: dict[str, str] = {
     "plaintext": "analyzer.parsers.plaintext:PlainTextParser",
     "xenforo2": "analyzer.parsers.xenforo:XenForo2Parser",
     "xenforo1": "analyzer.parsers.xenforo:XenForo1Parser",
+    "vbulletin3": "analyzer.parsers.vbulletin:VBulletin3Parser",
+    "vbulletin4": "analyzer.parsers.vbulletin:VBulletin4Parser",
+    "vbulletin5": "analyzer.parsers.vbulletin5:VBulletin5Parser",
+    "phpbb3": "analyzer.parsers.phpbb:Phpbb3Parser",
+    "mybb": "analyzer.parsers.mybb:MybbParser",
+    "smf2": "analyzer.parsers.smf:Smf2Parser",
+    "invision4": "analyzer.parsers.invision:Invision4Parser",
+    "nodebb": "analyzer.parsers.nodebb:NodeBBParser",
+    "discourse": "analyzer.parsers.discourse:DiscourseParser",
+    "old-reddit": "analyzer.parsers.reddit_html:OldRedditParser",
     "jsonl": "analyzer.parsers.jsonl:JsonlParser",
+    "discourse-json": "analyzer.parsers.discourse_json:DiscourseJsonParser",
+    "reddit-json": "analyzer.parsers.reddit_json:RedditJsonParser",
+    "4chan": "analyzer.parsers.fourchan:FourChanParser",
+    "hackernews": "analyzer.parsers.hackernews:HackerNewsParser",
+    "forum-dl": "analyzer.parsers.forumdl:ForumDlParser",
+    "4cat": "analyzer.parsers.fourcat:FourCatParser",
+    "csv": "analyzer.parsers.tabular:CsvParser",
 }
+
+#: Files operating systems leave in folders, never part of a saved thread.
+SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
 
 #: Engines whose post ids are positions, not the forum's own ids.
 POSITIONAL_ENGINES = frozenset({"plaintext"})
@@ -52,6 +80,10 @@ _DIGITS = re.compile(r"(\d+)")
 
 class ParserPluginWarning(UserWarning):
     """A parser plugin could not be loaded and was left out."""
+
+
+class MixedThreadsWarning(UserWarning):
+    """Files given as one thread come from different threads (by their addresses)."""
 
 
 def available_parsers() -> list[type[Parser]]:
@@ -130,15 +162,17 @@ def get_parser(engine: str) -> type[Parser]:
     raise ConfigError(f"unknown engine {engine!r}; known engines: {known}")
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
     """Read and decode one input file.
 
     Args:
         path: A file path (directories are expanded by :func:`expand_paths`).
+        max_size: Refuse a file larger than this many bytes, before reading
+            it (None: no limit).
 
     Raises:
-        InputError: If the path is missing, a directory, unreadable, empty or
-            binary.
+        InputError: If the path is missing, a directory, over the size
+            limit, unreadable, empty or binary.
     """
     path = Path(path)
     if not path.exists():
@@ -146,6 +180,7 @@ def read_document(path: str | Path) -> Document:
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
     try:
+        check_size(path, max_size)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -157,7 +192,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path],
     """Turn the paths a user gave into the files to read, in order.
 
     A file stays as it is. A directory gives the regular, non-hidden files
-    directly inside it (not its subfolders, which may hold news articles), in
+    directly inside it (not its subfolders, which may hold news articles, nor
+    the ``Thumbs.db`` and ``desktop.ini`` files of :data:`SYSTEM_FILES`), in
     natural order, so ``page-2`` comes before ``page-10``.
 
     Args:
@@ -175,6 +211,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path],
         if path.is_dir():
             inside = [child for child in path.iterdir()
                       if not child.name.startswith(".") and child.is_file()
+                      and child.name.lower() not in SYSTEM_FILES
                       and (keep is None or keep(child))]
             if not inside:
                 raise InputError(f"{path}: no files to read in this directory")
@@ -204,17 +241,21 @@ def detect(doc: Document) -> type[Parser]:
         try:
             if cls.can_parse(doc):
                 return cls
+        except RecursionError:  # nested past what json or a walk can follow: not this one
+            continue
         except Exception as exc:  # a plugin's detector bug must not hide the others
             warnings.warn(f"parser {cls.engine!r} failed while detecting {doc.name}: {exc}",
                           ParserPluginWarning, stacklevel=2)
-    tried = ", ".join(cls.engine for cls in parsers) or "none"
-    raise ParseError(f"{doc.name}: cannot tell which forum engine wrote this file "
-                     f"(tried: {tried}); choose one with --engine NAME")
+    raise unrecognised(doc, [cls.engine for cls in parsers])
 
 
 def parse_document(doc: Document, engine: str | None = None,
                    parser: Parser | None = None) -> Thread:
     """Parse one decoded document with the given parser or engine, or the detected one.
+
+    An HTML page is first checked to be whole and not nested too deep to
+    read (:func:`analyzer.parsers.limits.check_page`); posts too long to be
+    forum posts are moved to ``skipped``.
 
     Args:
         doc: The decoded file.
@@ -224,43 +265,50 @@ def parse_document(doc: Document, engine: str | None = None,
 
     Raises:
         ConfigError: If ``engine`` is unknown.
-        ParseError: If no parser recognises the document, or the parser fails.
+        ParseError: If no parser recognises the document, the page is cut
+            off or nested too deep, or the parser fails.
     """
+    check_page(doc.name, doc.text)
     if parser is None:
         parser = (get_parser(engine) if engine else detect(doc))()
     try:
-        return parser.parse(doc)
+        return drop_oversized_posts(parser.parse(doc))
     except AnalyzerError:
         raise
     except RecursionError:
-        raise ParseError(f"{doc.name}: nested too deeply to read") from None
+        what = NESTED_JSON if doc.looks_like_json else "the file is nested too deeply to read"
+        raise ParseError(f"{doc.name}: {what}") from None
+    except MemoryError:
+        raise ParseError(f"{doc.name}: not enough memory to parse this file") from None
     except Exception as exc:  # plugin bugs surface as a parse error naming the file
         raise ParseError(f"{doc.name}: the {parser.engine} parser failed: {exc}") from exc
 
 
 def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = None,
-                parser: Parser | None = None) -> Thread:
+                parser: Parser | None = None,
+                max_size: int | None = DEFAULT_MAX_SIZE) -> Thread:
     """Read, decode and parse every file of one thread, and merge the pages.
+
+    A file that fails is left out and the others are still read: each
+    failure is reported with a :class:`~analyzer.errors.FileFailedWarning`
+    (:func:`analyzer.parsers.batch.parse_files` returns them instead).
 
     Args:
         paths: Files and directories, as the user gave them.
         engine: Force this engine instead of detecting one per file.
         parser: Use this ready-made parser for every file (see
             :func:`parse_document`).
+        max_size: Refuse files larger than this many bytes (None: no limit).
 
     Raises:
-        InputError: If a path is missing, unreadable, empty or binary, or no
-            path was given.
         ConfigError: If ``engine`` is unknown.
-        ParseError: If a file cannot be parsed.
+        InputError, ParseError: If the only file given fails, or no path
+            was given.
+        BatchError: If several files were given and every one failed.
     """
-    if engine:
-        get_parser(engine)  # fail on a bad name before reading anything
-    files = expand_paths(paths)
-    if not files:
-        raise InputError("no input files given")
-    threads = [parse_document(read_document(path), engine, parser) for path in files]
-    return merge_threads(threads)
+    from analyzer.parsers.batch import parse_files  # batch builds on this module
+
+    return parse_files(paths, engine, parser, max_size).thread_or_raise()
 
 
 def merge_threads(threads: Sequence[Thread]) -> Thread:
@@ -270,13 +318,19 @@ def merge_threads(threads: Sequence[Thread]) -> Thread:
     (engine, id); posts with positional ids are all kept and renumbered (see
     the module notes). Positions become ``0..n-1``; skipped items are
     concatenated. The id, engine and url come from the first thread; the
-    title is the first one given.
+    title is the first one given. Pages whose addresses name different
+    threads are merged all the same, with a :class:`MixedThreadsWarning`.
 
     Raises:
         ValueError: If ``threads`` is empty.
     """
     if not threads:
         raise ValueError("merge_threads needs at least one thread")
+    urls = list(dict.fromkeys(t.url for t in threads if t.url))
+    if len(urls) > 1:
+        warnings.warn(f"the files are pages of {len(urls)} different threads ({', '.join(urls)}); "
+                      "they were merged into one, so pass one thread's pages at a time",
+                      MixedThreadsWarning, stacklevel=2)
     if len(threads) == 1 and not _positional(threads[0]):
         only = threads[0]
         if all(p.position == i for i, p in enumerate(only.posts)) and _unique(only.posts):
@@ -307,8 +361,12 @@ def merge_threads(threads: Sequence[Thread]) -> Thread:
 
 
 def _positional(thread: Thread) -> bool:
-    if thread.engine in POSITIONAL_ENGINES:
+    meaning = next((cls.post_ids for cls in available_parsers() if cls.engine == thread.engine),
+                   "either")  # a --selectors skin, or a plugin no longer installed
+    if thread.engine in POSITIONAL_ENGINES or meaning == "position":
         return True
+    if meaning == "forum":
+        return False
     return bool(thread.posts) and all(p.id == str(i + 1) for i, p in enumerate(thread.posts))
 
 
@@ -336,6 +394,7 @@ def _renumber(posts: Sequence[Post], start: int) -> list[Post]:
 
 __all__ = [
     "BUILTIN_PARSERS",
+    "MixedThreadsWarning",
     "ENTRY_POINT_GROUP",
     "ParserPluginWarning",
     "available_parsers",
