@@ -18,7 +18,7 @@ from analyzer.model import Article
 from analyzer.parsers.base import looks_like_html
 from analyzer.parsers.decoding import decode
 from analyzer.parsers.limits import DEFAULT_MAX_SIZE, check_size
-from analyzer.parsers.registry import expand_paths
+from analyzer.parsers.paths import expand_paths
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -41,6 +40,7 @@ from analyzer.parsers.limits import (
     check_size,
     drop_oversized_posts,
 )
+from analyzer.parsers.paths import expand_paths, natural_key
 
 ENTRY_POINT_GROUP = "forum_analyzer.parsers"
 
@@ -69,13 +69,9 @@ BUILTIN_PARSERS: dict[str, str] = {
     "csv": "analyzer.parsers.tabular:CsvParser",
 }
 
-#: Files operating systems leave in folders, never part of a saved thread.
-SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
-
 #: Engines whose post ids are positions, not the forum's own ids.
 POSITIONAL_ENGINES = frozenset({"plaintext"})
 
-_DIGITS = re.compile(r"(\d+)")
 
 
 class ParserPluginWarning(UserWarning):
@@ -185,49 +181,6 @@ def read_document(path: str | Path, max_size: int | None = DEFAULT_MAX_SIZE) -> 
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return Document(name=str(path), data=data, text=decode(data, str(path)))
-
-
-def expand_paths(paths: str | Path | Iterable[str | Path],
-                 keep: Callable[[Path], bool] | None = None) -> list[Path]:
-    """Turn the paths a user gave into the files to read, in order.
-
-    A file stays as it is. A directory gives the regular, non-hidden files
-    directly inside it (not its subfolders, which may hold news articles, nor
-    the ``Thumbs.db`` and ``desktop.ini`` files of :data:`SYSTEM_FILES`), in
-    natural order, so ``page-2`` comes before ``page-10``.
-
-    Args:
-        paths: Files and folders.
-        keep: Which files inside a folder to read (all, if None).
-
-    Raises:
-        InputError: If a path does not exist, or a directory has no files.
-    """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = [child for child in path.iterdir()
-                      if not child.name.startswith(".") and child.is_file()
-                      and child.name.lower() not in SYSTEM_FILES
-                      and (keep is None or keep(child))]
-            if not inside:
-                raise InputError(f"{path}: no files to read in this directory")
-            files.extend(sorted(inside, key=natural_key))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file")
-    return files
-
-
-def natural_key(path: str | Path) -> tuple[tuple[int, str], ...]:
-    """Sort key that orders numbers by value: ``page-2`` before ``page-10``."""
-    name = Path(path).name
-    return tuple((int(part), part) if i % 2 else (0, part.lower())
-                 for i, part in enumerate(_DIGITS.split(name)))
 
 
 def detect(doc: Document) -> type[Parser]:
