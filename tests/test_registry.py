@@ -280,3 +280,11 @@ def test_merging_pages_of_different_threads_warns() -> None:
     with pytest.warns(MixedThreadsWarning, match=r"pages of 2 different threads \(https://f"):
         merged = merge_threads([one, two])
     assert [p.id for p in merged.posts] == ["1", "2"]
+
+
+def test_renumbered_pages_never_reuse_an_id_already_kept() -> None:
+    with_ids = _thread("jsonl", _post("3", 0, "alpha"), _post("4", 1, "beta"))
+    without = _thread("jsonl", _post("1", 0, "gamma"), _post("2", 1, "delta"))
+    merged = merge_threads([with_ids, without])
+    assert [(p.id, p.text) for p in merged.posts] == [
+        ("3", "alpha"), ("4", "beta"), ("5", "gamma"), ("6", "delta")]

@@ -88,7 +88,7 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
         InputError: If no path was given.
     """
     if engine and parser is None:
-        get_parser(engine)  # fail on a bad name before reading anything
+        parser = get_parser(engine)()  # fail on a bad name before reading anything
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[str] = []
@@ -110,7 +110,8 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
                 failures.append(Failure(str(path), exc))
     if not files:
         raise InputError("no input files given")
-    thread = merge_threads(threads) if threads else None
+    thread = (merge_threads(threads, parser.post_ids if parser is not None else None)
+              if threads else None)
     return ParseBatch(thread=thread, failures=tuple(failures), files=tuple(files))
 
 

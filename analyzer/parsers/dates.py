@@ -16,6 +16,10 @@ from datetime import UTC, datetime
 from dateutil import parser as dateparser
 
 _EPOCH = re.compile(r"^-?\d{9,13}(?:\.\d+)?$")
+# Two different fill-ins for what a date leaves out: if the results differ, it left out
+# its month or day.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+_NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
 _MILLISECONDS = 10**11
 _LABEL = re.compile(
     r"^(?:.*?[»›|]\s*)?(?:posted|post|sent|written|created|date|datum|on|am|le|el|"
@@ -96,7 +100,8 @@ def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
 
     Relative dates ("Yesterday at 10:48", "3 hours ago") are refused, since a
     saved page no longer says when "today" was. A date needs a year or a
-    year to count, so "Top 10" and a bare "7:05 AM" are not dates.
+    year, month and day to count, so "Top 10", a bare "7:05 AM" and "2020"
+    alone are not dates.
 
     Args:
         text: The visible text, such as "Posted: Sun May 26, 2019 4:34 pm".
@@ -114,12 +119,31 @@ def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
     try:
         with warnings.catch_warnings():  # "10:15 M" would warn of an unknown time zone
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-            when = dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst, fuzzy=True)
+            when, other = (dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst,
+                                            fuzzy=True, default=default)
+                           for default in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):
         return None
+    if (when.month, when.day) != (other.month, other.day):
+        return None  # "2020" alone: dateutil would fill in today's month and day
     if when.year < 1980 or when.year > 2100:
         return None
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def read_field(value: object) -> datetime | None:
+    """Read an export's time field: a number (or numeric string) is epoch, a string ISO 8601.
+
+    Returns None for anything else (missing, blank, a list, a bool, an
+    unreadable string); visible dates are not guessed at.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return from_epoch(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return from_epoch(value) if _NUMBER.match(value) else from_iso(value)
 
 
 def read_moment(value: str, dayfirst: bool = False) -> datetime | None:
@@ -132,4 +156,4 @@ def read_moment(value: str, dayfirst: bool = False) -> datetime | None:
     return from_iso(value) or from_visible(value, dayfirst)
 
 
-__all__ = ["from_epoch", "from_iso", "from_visible", "read_moment"]
+__all__ = ["from_epoch", "from_iso", "from_visible", "read_field", "read_moment"]

@@ -31,12 +31,12 @@ from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.fourchan import ChanBody, ChanPost, link_quotes, read_com, read_plain
 from analyzer.parsers.records import first_json_line, json_lines, text_field, time_field
+from analyzer.parsers.reddit_json import DELETED
 from analyzer.parsers.tabular import read_table
 from analyzer.text import preview
 
 _REQUIRED = frozenset({"id", "thread_id", "body"})
 _TIMES = frozenset({"timestamp", "unix_timestamp"})
-_DELETED = frozenset({"[deleted]", "[removed]"})
 _DIGITS = re.compile(r"^\d+$")
 _FULLNAME = re.compile(r"^t\d_")
 _HTML = re.compile(r"<br\s*/?>|class=\"quotelink\"", re.IGNORECASE)
@@ -109,7 +109,7 @@ def read_dataset(rows: list[tuple[int, dict[str, Any]]], doc: Document) -> Threa
             skipped.append(Skipped("other thread", f"{label} in thread "
                                    f"{text_field(row.get('thread_id'))}: {preview(body, 80)}",
                                    doc.name))
-        elif body.strip() in _DELETED:
+        elif body.strip() in DELETED:
             skipped.append(Skipped("deleted post", f"{label} ({body.strip()})", doc.name))
         else:
             chan = read_com(body) if _HTML.search(body) else read_plain(body)

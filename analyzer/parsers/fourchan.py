@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from analyzer.errors import ParseError
 from analyzer.model import Post, Quote, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.dom import parse_html
+from analyzer.parsers.htmltext import strip_tags
 from analyzer.parsers.records import id_field, load_json, text_field, time_field, try_json
 from analyzer.text import normalise_space, preview
 
@@ -134,7 +134,7 @@ def read_thread(data: Any, source: str) -> Thread:
         for i, ((item, chan), body) in enumerate(zip(kept, linked, strict=True)))
     op = items[0]
     subject = text_field(op.get("sub"))
-    title = normalise_space(_unhtml(subject)) if subject else None
+    title = normalise_space(strip_tags(subject)) if subject else None
     if not title and posts and posts[0].id == id_field(op.get("no")):
         title = preview(posts[0].text, 80) or None
     return Thread(id=id_field(op.get("no")) or Path(source).stem, title=title or None,
@@ -143,7 +143,7 @@ def read_thread(data: Any, source: str) -> Thread:
 
 def poster(item: dict[str, Any]) -> str | None:
     """Name a 4chan poster: name, tripcode, and poster id where the board has them."""
-    name = _unhtml(text_field(item.get("name")) or "") or None
+    name = strip_tags(text_field(item.get("name")) or "") or None
     trip = text_field(item.get("trip"))
     if trip:
         name = f"{name} {trip}" if name else trip
@@ -159,8 +159,8 @@ def read_com(com: str) -> ChanBody:
         return ChanBody("")
     try:
         root = parse_html(com)
-    except ValueError:
-        return read_plain(unescape(com))
+    except ValueError:  # nested past libxml2's limit: keep the words, never the tags
+        return read_plain(strip_tags(com))
     refs: list[str] = []
     for link in root.select("a.quotelink, span.deadlink"):
         label = _LINK_LABEL.match(link.text())
@@ -226,10 +226,6 @@ def _green_source(line: str, refs: list[str], order: list[str],
 
 def _fold(text: str) -> str:
     return normalise_space(text).lower()
-
-
-def _unhtml(text: str) -> str:
-    return unescape(re.sub(r"<[^>]*>", "", text))
 
 
 def _tidy(text: str) -> str:

@@ -47,6 +47,7 @@ _SAID = [
 _REF_LINK = re.compile(r"(?:#p|#post-?|[?&]p=|post-|[?&]postid=)(\d+)", re.IGNORECASE)
 _SOURCE = re.compile(r"^\s*post\s*:\s*(\d+)", re.IGNORECASE)
 _ANGLES = re.compile(r"^(?:>\s?)+")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,8 @@ def html_fragment_to_text(html: str) -> FragmentText:
         return FragmentText(clean_text(normalise_space(html)))
     try:
         root = parse_html(html)
-    except ValueError:
-        return FragmentText(clean_text(unescape(html)))
+    except ValueError:  # nested past libxml2's limit: keep the words, never the tags
+        return FragmentText(clean_text(strip_tags(html)))
     root.remove_all(_CHROME)
     quotes = tuple(_take_quote(node) for node in root.select_top(_QUOTES))
     return FragmentText(clean_text(root.render()), quotes)
@@ -181,4 +182,10 @@ def _header_ref(header: Node) -> str | None:
     return None
 
 
-__all__ = ["FragmentText", "QuoteBlock", "html_fragment_to_text", "split_angle_quotes"]
+def strip_tags(html: str) -> str:
+    """The text of an HTML fragment without its tags, entities decoded (no tree built)."""
+    return unescape(_TAG.sub("", html))
+
+
+__all__ = ["FragmentText", "QuoteBlock", "html_fragment_to_text", "split_angle_quotes",
+           "strip_tags"]

@@ -18,16 +18,14 @@ so its output reads back in.
 from __future__ import annotations
 
 import json
-import re
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from analyzer.errors import ParseError
 from analyzer.model import Post, PostKind, Quote, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
+from analyzer.parsers.dates import read_field
 
-_MILLISECONDS = 10**11
-_EPOCH = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
 _KINDS: frozenset[str] = frozenset({"opinion", "news"})
 
 
@@ -190,15 +188,7 @@ def parse_timestamp(value: Any, where: str) -> datetime | None:
         return None
     if isinstance(value, bool):
         raise ParseError(f"{where}: invalid timestamp {value!r}")
-    try:
-        if isinstance(value, (int, float)) or (isinstance(value, str) and _EPOCH.match(value)):
-            seconds = float(value)
-            if abs(seconds) >= _MILLISECONDS:
-                seconds /= 1000
-            return datetime.fromtimestamp(seconds, tz=UTC)
-        if isinstance(value, str):
-            when = datetime.fromisoformat(value.strip())
-            return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
-    except (ValueError, OverflowError, OSError):
-        pass
+    when = read_field(value)
+    if when is not None:
+        return when
     raise ParseError(f"{where}: invalid timestamp {value!r} (use ISO 8601 or epoch seconds)")

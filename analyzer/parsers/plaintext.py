@@ -75,7 +75,7 @@ class PlainTextParser(Parser):
             raise ParseError(f"{doc.name}: this is an HTML page, not a plain-text copy; choose "
                              "its engine with --engine NAME or describe its markup with "
                              "--selectors FILE.toml")
-        lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = doc.text.split("\n")  # decoding already made every line break "\n"
         _check_line_lengths(lines, doc.name)
         # White space inside a line collapses to one space, as a browser shows
         # it, so no pattern can backtrack over a long run of it.

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from analyzer.errors import ParseError
 from analyzer.parsers.base import Document
-from analyzer.parsers.jsonl import parse_timestamp
+from analyzer.parsers.dates import read_field
 
 _DIGITS = re.compile(r"^\d+$")
 _Item = TypeVar("_Item")
@@ -128,12 +128,7 @@ def time_field(value: Any) -> datetime | None:
         A timezone-aware datetime (UTC where the value gives no offset), or
         None where the value is missing or not a time.
     """
-    if isinstance(value, (dict, list)):
-        return None
-    try:
-        return parse_timestamp(value, "")
-    except ParseError:
-        return None
+    return read_field(value)
 
 
 def depth_first(roots: Iterable[_Item],

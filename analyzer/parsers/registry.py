@@ -27,6 +27,7 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import count
 from pathlib import Path
 
 from analyzer.errors import AnalyzerError, ConfigError, InputError, ParseError
@@ -69,9 +70,6 @@ BUILTIN_PARSERS: dict[str, str] = {
     "csv": "analyzer.parsers.tabular:CsvParser",
 }
 
-#: Engines whose post ids are positions, not the forum's own ids.
-POSITIONAL_ENGINES = frozenset({"plaintext"})
-
 
 
 class ParserPluginWarning(UserWarning):
@@ -99,6 +97,7 @@ def available_parsers() -> list[type[Parser]]:
 def clear_cache() -> None:
     """Forget the loaded parsers, so the next call looks at entry points again."""
     _load_parsers.cache_clear()
+    _id_meanings.cache_clear()
 
 
 @cache
@@ -264,7 +263,7 @@ def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = N
     return parse_files(paths, engine, parser, max_size).thread_or_raise()
 
 
-def merge_threads(threads: Sequence[Thread]) -> Thread:
+def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thread:
     """Merge the pages of one thread into a single thread.
 
     Posts keep their order. Posts with forum ids are kept once per
@@ -273,6 +272,11 @@ def merge_threads(threads: Sequence[Thread]) -> Thread:
     concatenated. The id, engine and url come from the first thread; the
     title is the first one given. Pages whose addresses name different
     threads are merged all the same, with a :class:`MixedThreadsWarning`.
+
+    Args:
+        threads: The pages, in order.
+        post_ids: What the pages' ids mean (a parser's ``post_ids``), if the
+            caller knows; else it is looked up by each page's engine.
 
     Raises:
         ValueError: If ``threads`` is empty.
@@ -284,7 +288,7 @@ def merge_threads(threads: Sequence[Thread]) -> Thread:
         warnings.warn(f"the files are pages of {len(urls)} different threads ({', '.join(urls)}); "
                       "they were merged into one, so pass one thread's pages at a time",
                       MixedThreadsWarning, stacklevel=2)
-    if len(threads) == 1 and not _positional(threads[0]):
+    if len(threads) == 1 and not _positional(threads[0], post_ids):
         only = threads[0]
         if all(p.position == i for i, p in enumerate(only.posts)) and _unique(only.posts):
             return only
@@ -293,8 +297,9 @@ def merge_threads(threads: Sequence[Thread]) -> Thread:
     seen: set[tuple[str, str]] = set()
     for thread in threads:
         skipped.extend(thread.skipped)
-        if _positional(thread):
-            posts.extend(_renumber(thread.posts, start=len(posts)))
+        if _positional(thread, post_ids):
+            taken = {post.id for post in posts}
+            posts.extend(_renumber(thread.posts, start=len(posts), taken=taken))
             continue
         for post in thread.posts:
             key = (thread.engine, post.id)
@@ -313,10 +318,9 @@ def merge_threads(threads: Sequence[Thread]) -> Thread:
     )
 
 
-def _positional(thread: Thread) -> bool:
-    meaning = next((cls.post_ids for cls in available_parsers() if cls.engine == thread.engine),
-                   "either")  # a --selectors skin, or a plugin no longer installed
-    if thread.engine in POSITIONAL_ENGINES or meaning == "position":
+def _positional(thread: Thread, post_ids: str | None) -> bool:
+    meaning = post_ids or _id_meanings().get(thread.engine, "either")
+    if meaning == "position":
         return True
     if meaning == "forum":
         return False
@@ -327,8 +331,17 @@ def _unique(posts: Sequence[Post]) -> bool:
     return len({p.id for p in posts}) == len(posts)
 
 
-def _renumber(posts: Sequence[Post], start: int) -> list[Post]:
-    mapping = {post.id: str(start + i + 1) for i, post in enumerate(posts)}
+@cache
+def _id_meanings() -> dict[str, str]:
+    """Each loaded engine's ``post_ids``; an engine not here (a ``--selectors``
+    skin, a plugin since removed) is taken as "either"."""
+    return {cls.engine: cls.post_ids for cls in _load_parsers()}
+
+
+def _renumber(posts: Sequence[Post], start: int, taken: set[str]) -> list[Post]:
+    """Give positional posts the ids ``start + 1, ...``, skipping ids already ``taken``."""
+    numbers = (str(n) for n in count(start + 1) if str(n) not in taken)
+    mapping = {post.id: next(numbers) for post in posts}
     result = []
     for i, post in enumerate(posts):
         quotes = tuple(
@@ -337,7 +350,7 @@ def _renumber(posts: Sequence[Post], start: int) -> list[Post]:
         )
         result.append(replace(
             post,
-            id=str(start + i + 1),
+            id=mapping[post.id],
             position=start + i,
             reply_to=mapping.get(post.reply_to, post.reply_to) if post.reply_to else None,
             quotes=quotes,

@@ -59,7 +59,6 @@ class Segment:
     header: Header | None = None
     paragraphs: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -206,7 +205,7 @@ def _split(paras: list[_Para]) -> list[Segment]:
     segments: list[Segment] = []
     for p in paras:
         if p.start_reason or not segments:
-            segments.append(Segment(header=p.header, reasons=[p.start_reason or "start"]))
+            segments.append(Segment(header=p.header))
         seg = segments[-1]
         seg.quotes.extend(p.quotes)
         if p.text:
@@ -233,8 +232,7 @@ def _split_register(seg: Segment) -> list[Segment]:
         if head_strong[j] < 0.6 * j:
             continue
         if head_sum[n] - head_sum[j] < 9_000 * (n - j) and tail_max[j] < 15_000:
-            first = Segment(header=seg.header, paragraphs=paras[:j], quotes=seg.quotes,
-                            reasons=seg.reasons)
-            rest = Segment(paragraphs=paras[j:], reasons=["article ends"])
+            first = Segment(header=seg.header, paragraphs=paras[:j], quotes=seg.quotes)
+            rest = Segment(paragraphs=paras[j:])
             return [first, rest]
     return [seg]

@@ -25,13 +25,12 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from analyzer.errors import ConfigError, ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.records import time_field
-from analyzer.parsers.textlines import parse_date
+from analyzer.parsers.dates import read_moment
 
 FIELDS = ("id", "author", "text", "timestamp", "reply_to", "title")
 _GUESSES: dict[str, tuple[str, ...]] = {
@@ -46,7 +45,6 @@ _GUESSES: dict[str, tuple[str, ...]] = {
     "title": ("title", "subject", "thread_title", "topic"),
 }
 _DELIMITERS = ",\t;|"
-_EPOCH = re.compile(r"^-?\d+(?:\.\d+)?$")
 _DIGITS = re.compile(r"^\d+$")
 
 
@@ -259,18 +257,10 @@ def read_time(value: str) -> datetime | None:
     value = value.strip()
     if not value:
         return None
-    if _EPOCH.match(value):
-        found = time_field(value)
-        if found is None:
-            raise ValueError(value)
-        return found
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        when = parse_date(value)
-        if when is None:
-            raise ValueError(value) from None
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    when = read_moment(value)
+    if when is None:
+        raise ValueError(value)
+    return when
 
 
 def _time(value: str, name: str, lineno: int) -> datetime | None:

@@ -43,8 +43,6 @@ _RELATIVE_TIME = re.compile(
     r"hours?|m|mins?|minutes?|s|secs?|seconds?)\.?\s+ago|just now|yesterday|today)\b.{0,40}$",
     re.IGNORECASE,
 )
-_STAT_LABELS = frozenset({"joined", "join date", "reaction score", "messages", "points",
-                          "registered", "posts", "location"})
 _POSTED_BY = re.compile(r"^(?:posted|submitted) by\s+(?:u/)?(?P<name>[\w\-]{2,40})\b.{0,40}$",
                         re.IGNORECASE)
 # phpBB: "Post by NAME » Sun May 26, 2019 4:34 pm"
@@ -184,7 +182,7 @@ def _member_block(lines: list[str], start: int) -> Header | None:
             if dates and previous_was_date:
                 post_date = dates[-1]  # "Dec 23, 2020" then "#3": the post's own date
             seen_meta = True
-        elif is_stat_line(text) or text.lower() in _STAT_LABELS:
+        elif is_stat_line(text):
             stats_seen = seen_meta = True
             after_joined = text.lower().rstrip(":") in {"joined", "join date", "registered"}
         elif not seen_meta and not titled and i == start + 1 and is_name_line(text):
