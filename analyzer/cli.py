@@ -163,9 +163,12 @@ _COLUMNS = click.option(
 
 def _chosen_parser(selectors: str | None, columns: str | None, engine: str | None) -> Any:
     """The parser ``--columns`` or ``--selectors`` asks for, or None to detect one."""
-    if not columns:
-        return _skin_parser(selectors)
     from analyzer.errors import ConfigError
+
+    if not columns:
+        if selectors and engine:
+            raise ConfigError("--selectors describes its own engine; leave out --engine")
+        return _skin_parser(selectors)
     from analyzer.parsers.tabular import CsvParser, parse_columns
 
     if selectors:
@@ -251,7 +254,7 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     with --json the full result as JSON. On a terminal, progress is shown on
     stderr.
     """
-    from analyzer.output import write_json
+    from analyzer.output import check_writable, write_json
     from analyzer.pipeline import STAGES, analyse_paths
     from analyzer.report.write import EXTENSIONS, write_report
     from analyzer.serialize import analysis_to_dict
@@ -260,6 +263,9 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     settings = replace(load_settings(config), max_file_size=max_size)
     parser = _chosen_parser(selectors, columns, engine)
     report = Path(output or Path("reports") / f"{thread_name(paths)}{EXTENSIONS[fmt]}")
+    for target in (report, json_path):  # before the analysis, and before any file is written
+        if target:
+            check_writable(target)
     show = not quiet and _stderr_is_terminal()
     with progress_bar(sys.stderr if show else None, len(STAGES) + 1) as progress:
         analysis = analyse_paths(paths, news=news, settings=settings, engine=engine,
@@ -361,3 +367,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Error: interrupted", err=True)
         sys.exit(ExitCode.ERROR)
+
+
+if __name__ == "__main__":
+    main()

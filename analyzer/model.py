@@ -7,6 +7,8 @@ by a *speaker* (``author``) and possibly replying to another post.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -112,6 +114,11 @@ class RepostCluster:
     text_preview: str
 
 
+def cluster_of(clusters: Sequence[RepostCluster]) -> dict[str, int]:
+    """Map each clustered post id to its cluster id."""
+    return {pid: c.id for c in clusters for pid in c.post_ids}
+
+
 @dataclass(frozen=True)
 class Stance:
     """A post's (or article's) stance toward one target.
@@ -140,6 +147,8 @@ class TargetSummary:
         news: One figure per article id (None where it never mentions the target).
         forum_voices: How many voices ``forum`` averages.
         forum_posts: How many posts ``forum_naive`` averages.
+        forum_interval: Bootstrap interval ``(low, high)`` of ``forum`` (see
+            :mod:`analyzer.stance.intervals`), None for fewer than two voices.
     """
 
     target: str
@@ -148,6 +157,7 @@ class TargetSummary:
     news: tuple[tuple[str, float | None], ...]
     forum_voices: int = 0
     forum_posts: int = 0
+    forum_interval: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +201,14 @@ class Framing:
     distinctive_forum: tuple[TermScore, ...] = ()
     distinctive_news: tuple[TermScore, ...] = ()
     claims: tuple[ClaimMatch, ...] = ()
+
+    def news_means(self) -> dict[str, float]:
+        """Each frame's share averaged over the articles (empty without articles)."""
+        if not self.news:
+            return {}
+        by_article = [dict(shares) for _, shares in self.news]
+        return {name: math.fsum(shares.get(name, 0.0) for shares in by_article) / len(by_article)
+                for name in self.frames}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 from datasketch.lsh import (
@@ -47,12 +48,19 @@ class LshParameters:
 
 def lsh_parameters(settings: Settings) -> LshParameters:
     """Return the banding datasketch chooses for ``settings`` and its error rates."""
-    bands, rows = _optimal_param(settings.threshold, settings.num_perm, 0.5, 0.5)
+    return _banding(settings.threshold, settings.num_perm)
+
+
+@lru_cache(maxsize=32)
+def _banding(threshold: float, num_perm: int) -> LshParameters:
+    # The error rates are numerical integrals (tens of ms); the stage, the
+    # report's method section and the JSON all ask for them.
+    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return LshParameters(
         bands=bands,
         rows=rows,
-        false_positive=_false_positive_probability(settings.threshold, bands, rows),
-        false_negative=_false_negative_probability(settings.threshold, bands, rows),
+        false_positive=_false_positive_probability(threshold, bands, rows),
+        false_negative=_false_negative_probability(threshold, bands, rows),
     )
 
 
@@ -126,7 +134,3 @@ def find_reposts(thread: Thread, settings: Settings) -> tuple[RepostCluster, ...
         ))
     return tuple(clusters)
 
-
-def cluster_of(clusters: Sequence[RepostCluster]) -> dict[str, int]:
-    """Map each clustered post id to its cluster id."""
-    return {pid: c.id for c in clusters for pid in c.post_ids}

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from analyzer.model import Analysis, Post, Quote, Skipped, Thread
-from analyzer.reposts import cluster_of, lsh_parameters
-from analyzer.stance.intervals import LEVEL, RESAMPLES, forum_intervals
+from analyzer.model import Analysis, Post, Quote, Skipped, Thread, cluster_of
 
 SCORE_DIGITS = 4
 
@@ -82,9 +80,6 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
          "similarity": c.similarity, "text_preview": c.text_preview}
         for c in analysis.clusters
     ]
-    intervals = {i.target: [_round(i.low), _round(i.high)]
-                 for i in forum_intervals(analysis.thread, analysis.clusters,
-                                          analysis.stances, analysis.settings)}
     data["stance"] = {
         s.target: {
             "forum": _round(s.forum),
@@ -92,7 +87,8 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
             "news": {aid: _round(score) for aid, score in s.news},
             "forum_voices": s.forum_voices,
             "forum_posts": s.forum_posts,
-            "forum_interval": intervals.get(s.target),
+            "forum_interval": ([_round(s.forum_interval[0]), _round(s.forum_interval[1])]
+                               if s.forum_interval else None),
         }
         for s in analysis.summary
     }
@@ -107,12 +103,12 @@ def _framing_to_dict(analysis: Analysis) -> dict[str, Any]:
     if framing is None:
         return {"frames": {}, "distinctive_terms": {"forum": [], "news": []}, "claims": []}
     forum = dict(framing.forum)
+    means = framing.news_means()
     frames: dict[str, Any] = {}
     for name in framing.frames:
         by_article = {aid: round(dict(shares).get(name, 0.0), SCORE_DIGITS)
                       for aid, shares in framing.news}
-        news_mean = (round(sum(by_article.values()) / len(by_article), SCORE_DIGITS)
-                     if by_article else None)
+        news_mean = round(means[name], SCORE_DIGITS) if name in means else None
         frames[name] = {"forum": round(forum.get(name, 0.0), SCORE_DIGITS), "news": news_mean,
                         "by_article": by_article}
 
@@ -136,6 +132,10 @@ def _framing_to_dict(analysis: Analysis) -> dict[str, Any]:
 def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The parameters the analysis ran with, including LSH banding and error rates."""
     settings = analysis.settings
+    # Imported here: ``parse`` serialises threads and need not load datasketch or numpy.
+    from analyzer.reposts import lsh_parameters
+    from analyzer.stance.intervals import LEVEL, RESAMPLES
+
     lsh = lsh_parameters(settings)
     return {
         "num_perm": settings.num_perm,

@@ -143,3 +143,10 @@ def test_arbitrary_markup_in_the_skins_tags_gives_a_thread_or_our_error(parts: l
     with contextlib.suppress(ParseError):
         thread = SelectorParser(load_skin(SKIN)).parse(Document("f.html", page.encode(), page))
         assert all(post.text or post.quotes for post in thread.posts)
+
+
+def test_engine_and_selectors_together_are_a_config_error() -> None:
+    result = CliRunner().invoke(cli, ["parse", str(PAGE), "--selectors", str(SKIN),
+                                      "--engine", "xenforo2"])
+    assert result.exit_code == ExitCode.CONFIG
+    assert result.stderr == "Error: --selectors describes its own engine; leave out --engine\n"

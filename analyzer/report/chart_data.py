@@ -17,9 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from analyzer.model import Analysis, Post
-from analyzer.reposts import cluster_of
-from analyzer.stance.intervals import LEVEL, forum_intervals
+from analyzer.model import Analysis, Post, cluster_of
+from analyzer.stance.intervals import LEVEL
 
 MAX_TICKS = 15
 """Most post numbers labelled on a thread axis."""
@@ -230,11 +229,9 @@ def stance_by_target(analysis: Analysis) -> StanceByTargetData | None:
                  or any(v is not None for _, v in s.news)]
     if not summaries:
         return None
-    intervals = {i.target: (i.low, i.high) for i in forum_intervals(
-        analysis.thread, analysis.clusters, analysis.stances, analysis.settings)}
     series = [
         Series("Forum, each repost once", "forum", tuple(s.forum for s in summaries),
-               tuple(intervals.get(s.target) for s in summaries)),
+               tuple(s.forum_interval for s in summaries)),
         Series("Forum, every copy", "forum_naive", tuple(s.forum_naive for s in summaries)),
     ]
     for index, name in enumerate(news_names(analysis)):

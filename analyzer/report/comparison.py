@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-
-import vaderSentiment
+from importlib.metadata import PackageNotFoundError, version
 
 from analyzer.model import Analysis
 from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import code, escape_cell, escape_inline, short
 from analyzer.report.format import article_name, image, post_ref, posts_by_id, share, table
 from analyzer.reposts import lsh_parameters
+from analyzer.serialize import accounting
 
 NO_NEWS = ("No news articles were supplied, so this report does not compare the forum with "
            "news. Pass `--news FILE_OR_FOLDER` to add the comparison.")
@@ -46,14 +46,7 @@ def summary_lines(analysis: Analysis) -> list[str]:
 
 
 def _news_means(analysis: Analysis) -> dict[str, float]:
-    framing = analysis.framing
-    if framing is None or not framing.news:
-        return {}
-    totals: Counter[str] = Counter()
-    for _, shares in framing.news:
-        for name, value in shares:
-            totals[name] += value
-    return {name: totals[name] / len(framing.news) for name in framing.frames}
+    return analysis.framing.news_means() if analysis.framing is not None else {}
 
 
 def framing(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
@@ -139,15 +132,19 @@ def method(analysis: Analysis) -> str:
     s = analysis.settings
     thread = analysis.thread
     lsh = lsh_parameters(s)
-    reasons = Counter(item.reason for item in thread.skipped)
-    skipped = ", ".join(f"{n} {escape_inline(r)}" for r, n in sorted(reasons.items())) or "none"
+    counts = accounting(thread)
+    skipped = ", ".join(f"{n} {escape_inline(r)}"
+                        for r, n in counts["skipped"].items()) or "none"
     sources = sorted({p.source for p in thread.posts if p.source})
     files = ", ".join(code(src) for src in sources) or "–"
-    version = getattr(vaderSentiment, "__version__", "3.3.2")
+    try:
+        vader = version("vaderSentiment")
+    except PackageNotFoundError:  # run from a tree where it is vendored, say
+        vader = "(version unknown)"
     rows = [
         ["Parser", f"{code(thread.engine)} on {files}"],
-        ["Posts seen / kept / skipped", f"{len(thread.posts) + len(thread.skipped)} / "
-         f"{len(thread.posts)} / {len(thread.skipped)} ({skipped})"],
+        ["Posts seen / kept / skipped", f"{counts['seen']} / {counts['kept']} / "
+         f"{counts['seen'] - counts['kept']} ({skipped})"],
         ["News articles", ", ".join(article_name(a) for a in analysis.articles) or "none"],
         ["Shingles", f"{s.shingle} (word {s.shingle_size}-grams of each post's own words; "
          f"posts under {s.min_words} words are not candidates)"],
@@ -159,7 +156,7 @@ def method(analysis: Analysis) -> str:
         ["Pasted news", f"containment of ≥ {s.news_containment:.0%} of a post's shingles in a "
          "supplied article, or news register (masthead or attribution, long third-person "
          "prose)"],
-        ["Stance", f"VADER {escape_inline(str(version))} compound score on the sentences and "
+        ["Stance", f"VADER {escape_inline(vader)} compound score on the sentences and "
          f"clauses that mention a target, with {len(s.lexicon)} domain words added; comparisons "
          "score the compared-against side with the opposite sign"],
         ["Aggregation", "mean of post scores over opinion posts; deduplicated counts each "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from analyzer.model import Analysis, Post, RepostCluster, Stance
+from analyzer.model import Analysis, Post, RepostCluster, Stance, cluster_of
 from analyzer.report import comparison
 from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, short
@@ -18,8 +18,7 @@ from analyzer.report.format import (
     score,
     table,
 )
-from analyzer.reposts import cluster_of
-from analyzer.stance.intervals import LEVEL, RESAMPLES, forum_intervals
+from analyzer.stance.intervals import LEVEL, RESAMPLES
 from analyzer.text import words
 
 QUOTE_CHARS = 200
@@ -158,10 +157,12 @@ def reposts(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) ->
 
 
 def _cluster_effect(analysis: Analysis, cluster: RepostCluster) -> str:
-    members = set(cluster.post_ids)
+    # Only opinion copies count toward the forum figures; pasted news never moves them.
+    copies = set(cluster.post_ids)
+    members = {p.id for p in analysis.thread.posts if p.id in copies and p.kind == "opinion"}
     parts = []
     for s in analysis.summary:
-        if s.forum is None or s.forum_naive is None:
+        if s.forum is None or s.forum_naive is None or score(s.forum) == score(s.forum_naive):
             continue
         if any(st.post_id in members and st.target == s.target for st in analysis.stances):
             label = escape_inline(analysis.settings.target(s.target).label)
@@ -180,17 +181,15 @@ def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> 
                  f"every copy. The {LEVEL:.0%} interval is a bootstrap over the voices "
                  f"({RESAMPLES} resamples; none for fewer than two voices).")
     articles = analysis.articles
-    intervals = {i.target: i for i in forum_intervals(
-        analysis.thread, analysis.clusters, analysis.stances, analysis.settings)}
     header = ["Target", "Forum (deduplicated)", f"{LEVEL:.0%} interval", "Forum (naive)",
               "Voices", "Posts"]
     header += [escape_cell(a.outlet or a.id) for a in articles]
     rows = []
     for s in analysis.summary:
         news = dict(s.news)
-        spread = intervals.get(s.target)
+        spread = s.forum_interval
         rows.append([escape_cell(analysis.settings.target(s.target).label), score(s.forum),
-                     f"{score(spread.low)} to {score(spread.high)}" if spread else "–",
+                     f"{score(spread[0])} to {score(spread[1])}" if spread else "–",
                      score(s.forum_naive), str(s.forum_voices), str(s.forum_posts)]
                     + [score(news.get(a.id)) for a in articles])
     lines += ["", table(header, rows, ["l"] + ["r"] * (len(header) - 1))]

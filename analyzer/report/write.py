@@ -57,7 +57,7 @@ def draw(analysis: Analysis) -> tuple[Chart, ...]:
     return render_charts(analysis)
 
 
-def write_report(analysis: Analysis, path: str | Path, fmt: str = "md",
+def write_report(analysis: Analysis, path: str | Path, fmt: ReportFormat = "md",
                  charts: bool = True) -> Written:
     """Write the report of ``analysis`` to ``path`` in format ``fmt``.
 
@@ -83,7 +83,7 @@ def write_report(analysis: Analysis, path: str | Path, fmt: str = "md",
     drawn = draw(analysis) if charts else ()
     if fmt == "html":
         return Written(write_text(path, render_html(analysis, drawn)))
-    files = _write_charts(path, drawn) if charts else ()
+    files = _write_charts(path, drawn)  # also clears charts an earlier run left
     links = [ChartLink(c.slug, _relative_url(f), c.alt)
              for c, f in zip(drawn, files, strict=True)]
     return Written(write_text(path, render_markdown(analysis, links)), files)
@@ -104,6 +104,8 @@ def _write_charts(report: Path, drawn: Sequence[Chart]) -> tuple[Path, ...]:
                     stale.unlink(missing_ok=True)
                 except OSError as exc:
                     raise OutputError(f"cannot remove {stale}: {exc.strerror or exc}") from None
+        if not any(folder.iterdir()):
+            folder.rmdir()  # nothing of ours or the user's left in it
     return files
 
 

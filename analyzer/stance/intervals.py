@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analyzer.model import RepostCluster, Stance, Thread
+from analyzer.model import RepostCluster, Stance, Thread, cluster_of
 from analyzer.settings import Settings
 
 LEVEL = 0.9
@@ -61,11 +61,12 @@ def forum_voices(thread: Thread, clusters: Sequence[RepostCluster],
         The voices' scores, in order of each voice's first post.
     """
     scores = {s.post_id: s.score for s in stances if s.target == target}
-    voice_of = {pid: ("cluster", str(c.id)) for c in clusters for pid in c.post_ids}
+    voice_of = cluster_of(clusters)
     voices: dict[tuple[str, str], list[float]] = {}
     for post in thread.posts:
         if post.kind == "opinion" and post.id in scores:
-            key = voice_of.get(post.id, ("post", post.id))
+            cluster = voice_of.get(post.id)
+            key = ("cluster", str(cluster)) if cluster is not None else ("post", post.id)
             voices.setdefault(key, []).append(scores[post.id])
     return tuple(math.fsum(v) / len(v) for v in voices.values())
 
@@ -114,8 +115,18 @@ def forum_intervals(thread: Thread, clusters: Sequence[RepostCluster],
     intervals = []
     for target in settings.targets:
         voices = forum_voices(thread, clusters, stances, target.name)
-        seed = (settings.seed % 2**64, zlib.crc32(target.name.encode("utf-8")))
-        found = bootstrap(voices, seed, level, resamples)
+        found = target_interval(voices, target.name, settings, level, resamples)
         if found is not None:
             intervals.append(Interval(target.name, found[0], found[1], len(voices)))
     return tuple(intervals)
+
+
+def target_interval(voices: Sequence[float], target: str, settings: Settings,
+                    level: float = LEVEL, resamples: int = RESAMPLES) -> tuple[float, float] | None:
+    """The bootstrap interval of one target's voices, seeded from the settings and the target.
+
+    Returns:
+        ``(low, high)``, or None for fewer than two voices.
+    """
+    seed = (settings.seed % 2**64, zlib.crc32(target.encode("utf-8")))
+    return bootstrap(voices, seed, level, resamples)

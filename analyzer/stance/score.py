@@ -39,6 +39,7 @@ from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, 
 from analyzer.settings import Settings
 from analyzer.stance.comparison import find_comparison
 from analyzer.stance.discourse import Mood, asserted, contrast, mood, without_asides
+from analyzer.stance.intervals import forum_voices, target_interval
 from analyzer.stance.mentions import joint_targets, mention_offsets
 from analyzer.stance.mentions import named as named_in
 from analyzer.stance.rules import (
@@ -228,27 +229,22 @@ def summarise(
     Returns:
         One summary per target.
     """
+    post_stances = tuple(post_stances)
     scores = {(s.post_id, s.target): s.score for s in post_stances}
     news_scores = {(s.post_id, s.target): s.score for s in article_stances}
     opinion: list[Post] = [p for p in thread.posts if p.kind == "opinion"]
-    voice_of: dict[str, tuple[str, str]] = {}
-    for cluster in clusters:
-        for post_id in cluster.post_ids:
-            voice_of[post_id] = ("cluster", str(cluster.id))
     summaries = []
     for target in settings.targets:
-        posts = [(p.id, scores[(p.id, target.name)]) for p in opinion
-                 if (p.id, target.name) in scores]
-        voices: dict[tuple[str, str], list[float]] = {}
-        for post_id, score in posts:
-            voices.setdefault(voice_of.get(post_id, ("post", post_id)), []).append(score)
+        posts = [scores[(p.id, target.name)] for p in opinion if (p.id, target.name) in scores]
+        voices = forum_voices(thread, clusters, post_stances, target.name)
         summaries.append(TargetSummary(
             target=target.name,
-            forum=_mean(_mean(v) for v in voices.values()) if voices else None,
-            forum_naive=_mean(s for _, s in posts) if posts else None,
+            forum=_mean(voices) if voices else None,
+            forum_naive=_mean(posts) if posts else None,
             news=tuple((a.id, news_scores.get((a.id, target.name))) for a in articles),
             forum_voices=len(voices),
             forum_posts=len(posts),
+            forum_interval=target_interval(voices, target.name, settings),
         ))
     return tuple(summaries)
 
