@@ -33,21 +33,22 @@ _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DAY_DOT = re.compile(r"\b(\d{1,2})\.(?=\s*[^\W\d_])")  # "26. Mai" -> "26 Mai"
 
 _MONTHS = [
-    ("jan", "january", "januar", "jänner", "janvier", "enero", "gennaio", "januari",
+    ("jan", "january", "januar", "jänner", "janv", "janvier", "enero", "gennaio", "januari",
      "января", "январь", "янв"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero", "febbraio", "februari",
-     "февраля", "февраль", "фев"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo", "maart", "марта", "март", "мар"),
-    ("apr", "april", "avril", "abril", "aprile", "апреля", "апрель", "апр"),
+    ("feb", "february", "februar", "févr", "fevr", "février", "fevrier", "febrero", "febbraio",
+     "februari", "февраля", "февраль", "фев"),
+    ("mar", "march", "mär", "märz", "maerz", "mars", "marzo", "maart", "марта", "март", "мар"),
+    ("apr", "april", "avr", "avril", "abril", "aprile", "апреля", "апрель", "апр"),
     ("may", "mai", "mayo", "maggio", "mei", "мая", "май"),
     ("jun", "june", "juni", "juin", "junio", "giugno", "июня", "июнь", "июн"),
-    ("jul", "july", "juli", "juillet", "julio", "luglio", "июля", "июль", "июл"),
+    ("jul", "july", "juli", "juil", "juillet", "julio", "luglio", "июля", "июль", "июл"),
     ("aug", "august", "août", "aout", "agosto", "augustus", "августа", "август", "авг"),
     ("sep", "sept", "september", "septembre", "septiembre", "settembre", "сентября",
      "сентябрь", "сен"),
-    ("oct", "october", "oktober", "octobre", "octubre", "ottobre", "октября", "октябрь", "окт"),
+    ("oct", "october", "okt", "oktober", "octobre", "octubre", "ottobre", "октября", "октябрь",
+     "окт"),
     ("nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "ноя"),
-    ("dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
+    ("dec", "december", "dez", "dezember", "déc", "décembre", "decembre", "diciembre", "dicembre",
      "декабря", "декабрь", "дек"),
 ]
 _WEEKDAYS = [
@@ -119,16 +120,22 @@ def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
     try:
         with warnings.catch_warnings():  # "10:15 M" would warn of an unknown time zone
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-            when, other = (dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst,
-                                            fuzzy=True, default=default)
-                           for default in _DEFAULTS)
+            when = _parse(text, dayfirst, _DEFAULTS[0])
+            # Month or day 1 may be the fill-in: a second fill-in tells ("2020" alone).
+            if when.month == 1 or when.day == 1:
+                other = _parse(text, dayfirst, _DEFAULTS[1])
+                if (other.month, other.day) != (when.month, when.day):
+                    return None
     except (ValueError, OverflowError, TypeError):
         return None
-    if (when.month, when.day) != (other.month, other.day):
-        return None  # "2020" alone: dateutil would fill in today's month and day
     if when.year < 1980 or when.year > 2100:
         return None
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def _parse(text: str, dayfirst: bool, default: datetime) -> datetime:
+    return dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst, fuzzy=True,
+                            default=default)
 
 
 def read_field(value: object) -> datetime | None:

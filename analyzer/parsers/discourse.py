@@ -59,7 +59,6 @@ _POST_NUMBER = re.compile(r"^post_(\d+)$")
 _SKIP_CLASSES = (("deleted", "deleted post"), ("post-hidden", "hidden post"),
                  ("small-action", "small action"))
 _CHROME = (
-    "script", "style", "noscript", "template", "button",
     "aside.onebox", ".lightbox-wrapper .meta", ".cooked-selection-barrier",
     ".post-menu-area", "section.post-actions", ".post-links-container", ".user-signature",
 )

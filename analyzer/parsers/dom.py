@@ -16,7 +16,6 @@ Selectors are standard CSS3 (``div.post > .author``, ``[data-post]``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from cssselect import HTMLTranslator
@@ -98,11 +97,6 @@ class Node:
         parent = self._el.getparent()
         return Node(parent) if parent is not None else None
 
-    def ancestors(self) -> Iterator[Node]:
-        """Yield the parent, its parent, and so on up to the root."""
-        for element in self._el.iterancestors():
-            yield Node(element)
-
     def children(self) -> list[Node]:
         """The element children, in order."""
         return [Node(child) for child in self._el if isinstance(child.tag, str)]
@@ -140,12 +134,12 @@ class Node:
                 if not any(id(up) in chosen for up in node._el.iterancestors())]
 
     def matches(self, css: str) -> bool:
-        """Return True if this element itself matches ``css``."""
-        return bool(_xpath(css, "self::")(self._el))
+        """Return True if this element itself matches ``css`` (combinators included)."""
+        return bool(_matcher(css)(self._el))
 
     def closest(self, css: str, stop: Node | None = None) -> Node | None:
         """Return the nearest ancestor (not self) matching ``css``, below ``stop``."""
-        test = _xpath(css, "self::")
+        test = _matcher(css)
         for element in self._el.iterancestors():
             if stop is not None and element is stop._el:
                 return None
@@ -232,6 +226,30 @@ def check_selector(css: str) -> None:
 def _xpath(css: str, prefix: str) -> etree.XPath:
     try:
         return etree.XPath(_TRANSLATOR.css_to_xpath(css, prefix=prefix))
+    except (_CssError, etree.XPathSyntaxError, TypeError) as exc:
+        raise SelectorError(f"invalid CSS selector {css!r}: {exc}") from None
+
+
+# A combinator (descendant space, >, +, ~) outside brackets, quotes and parentheses.
+_COMBINATOR = re.compile(r"[\s>+~]")
+_NESTED = re.compile(r"\[[^\]]*\]|\([^)]*\)|\"[^\"]*\"|'[^']*'")
+
+
+@lru_cache(maxsize=512)
+def _matcher(css: str) -> etree.XPath:
+    """An XPath that is true when the context element matches ``css``.
+
+    A compound selector (``div.post[id]``) is tested on the element alone
+    (``self::``), which is cheap. A selector with combinators (``.sidebar >
+    .post``) is true when the element is among the selector's matches in
+    its whole document, so its ancestors and siblings count as CSS says.
+    """
+    if not any(_COMBINATOR.search(_NESTED.sub("", part).strip())
+               for part in css.split(",")):
+        return _xpath(css, "self::")
+    try:
+        absolute = _TRANSLATOR.css_to_xpath(css, prefix="/descendant-or-self::")
+        return etree.XPath(f"count(. | {absolute}) = count({absolute})")
     except (_CssError, etree.XPathSyntaxError, TypeError) as exc:
         raise SelectorError(f"invalid CSS selector {css!r}: {exc}") from None
 

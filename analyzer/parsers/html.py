@@ -73,6 +73,7 @@ class HtmlForumParser(Parser):
     url_cleanup: ClassVar[tuple[tuple[re.Pattern[str], str], ...]] = ()
     thread_id_pattern: ClassVar[re.Pattern[str] | None] = None
     thread_id_field: ClassVar[Field | None] = None
+    post_id_pattern: ClassVar[re.Pattern[str] | None] = None
 
     @classmethod
     def can_parse(cls, doc: Document) -> bool:
@@ -170,7 +171,12 @@ class HtmlForumParser(Parser):
     def post_id(self, node: Node) -> str | None:
         """The forum's id of the post: the digits of ``skin.id``."""
         for item in self.skin.id:
-            found = digits(item.read(node))
+            value = item.read(node)
+            if self.post_id_pattern is not None:
+                match = self.post_id_pattern.search(value)
+                found = match.group(1) if match else None
+            else:
+                found = digits(value)
             if found:
                 return found
         return None

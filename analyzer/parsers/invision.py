@@ -47,7 +47,6 @@ _VERB_FIRST = re.compile(r"^(?:am|on)\s.{1,60}?\s(?:schrieb|wrote)\s+(?P<name>.+
                          re.IGNORECASE)
 _BARE_CITATION = frozenset({"quote", "zitat", "citation", "cita", "citazione", "цитата"})
 _CHROME = (
-    "script", "style", "noscript", "template", "button",
     "span[data-excludequote]", ".ipsType_reset.ipsType_medium.ipsType_light",
     'div[data-role="memberSignature"]', ".cSignature", ".ipsItemControls",
     ".ipsComment_controls", ".ipsReact", ".ipsSpoiler_header",
@@ -87,10 +86,7 @@ class Invision4Parser(HtmlForumParser):
     thread_id_pattern = re.compile(r"/topic/(\d+)")
     thread_id_field = Field.parse("body[data-pageid]@data-pageid")
 
-    def post_id(self, node: Node) -> str | None:
-        """The digits of ``elComment_<id>``, else the wrapper's ``data-commentid``."""
-        match = re.fullmatch(r"elComment_(\d+)", node.attr("id"))
-        return match.group(1) if match else _commentid(node)
+    post_id_pattern = re.compile(r"^(?:elComment_)?(\d+)$")
 
     def author(self, node: Node) -> str | None:
         """The author pane's name, else the ``username`` of ``data-quotedata``."""

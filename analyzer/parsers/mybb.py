@@ -97,10 +97,12 @@ class MybbParser(HtmlForumParser):
 
     def _ignored_notice(self, node: Node) -> Node | None:
         """The ``div.ignored_post#ignored_post_<pid>`` placed before a hidden post."""
-        pid, parent = self.post_id(node), node.parent
-        if not pid or parent is None:
-            return None
-        return parent.select_one(f"div.ignored_post#ignored_post_{pid}")
+        pid = self.post_id(node)
+        return self._notices.get(f"ignored_post_{pid}") if pid else None
+
+    def post_nodes(self, root: Node) -> list[Node]:
+        self._notices = {n.attr("id"): n for n in root.select("div.ignored_post[id]")}
+        return super().post_nodes(root)
 
     def timestamp(self, node: Node) -> datetime | None:
         """The post date, without the edit note it holds; a ``title`` beats "Yesterday"."""

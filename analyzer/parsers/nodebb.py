@@ -39,7 +39,6 @@ _ATTRIBUTION = re.compile(r"^@?(?P<name>[^\n]{1,80}?)\s+(?:said|sagte|a dit|dijo
 _POST_LINK = re.compile(r"/post/(\d+)")
 _EDIT_NOTE = '[component="post/editor"], .edit-icon, [component="post/edit-indicator"]'
 _CHROME = (
-    "script", "style", "noscript", "template", "button",
     '[component="post/signature"]', '[component="post/editor"]',
     '[component="post/replies/container"]',
 )

@@ -41,7 +41,6 @@ _POST_LINK = re.compile(r"(?:[?&;]p=|#p)(\d+)")
 _TOPIC = re.compile(r"[?&;]t=(\d+)")
 _PROFILE = re.compile(r"mode=viewprofile")
 _CHROME = (
-    "script", "style", "noscript", "button",
     ".codebox > dt", ".codebox > p", ".inline-attachment", ".attachbox", ".signature", ".notice",
     ".post-buttons", ".sr-only",
 )
@@ -88,10 +87,7 @@ class Phpbb3Parser(HtmlForumParser):
         return [node for node in super().post_nodes(root)
                 if node.select_one(".postbody") is not None]
 
-    def post_id(self, node: Node) -> str | None:
-        """The digits of ``id="p<id>"``."""
-        match = re.fullmatch(r"p(\d+)", node.attr("id"))
-        return match.group(1) if match else None
+    post_id_pattern = re.compile(r"^p(\d+)$")
 
     def skip_reason(self, node: Node) -> str | None:
         """Advertisement rows first, then deleted and ignored posts."""

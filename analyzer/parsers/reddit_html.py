@@ -67,7 +67,7 @@ class OldRedditParser(HtmlForumParser):
         author=("@data-author", ".tagline a.author"),
         time=(".tagline time:not(.edited-timestamp)", "@data-timestamp"),  # see timestamp
         quote="blockquote",
-        remove=("script", "style", "noscript", "template", "button", ".usertext-edit"),
+        remove=(".usertext-edit",),
         title=("div.thing.link:not(.promoted):not(.promotedlink) a.title",),
         skip={"more comments": "div.thing.morechildren, div.thing.morerecursion",
               "advertisement": "div.thing.promotedlink, div.thing.promoted"},

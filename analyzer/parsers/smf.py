@@ -39,7 +39,6 @@ _INNER = "div.inner[id^='msg_']"
 _TIME_FIELDS = (".keyinfo .postinfo > a.smalltext", ".keyinfo div.smalltext",
                 ".keyinfo .smalltext:not(.modified)")
 _CHROME = (
-    "script", "style", "noscript", "button",
     ".quotefooter", ".codeheader", ".codeoperation", ".signature", ".modified",
 )
 
@@ -81,14 +80,7 @@ class Smf2Parser(HtmlForumParser):
         return [node for node in found
                 if not any(inner in chosen for inner in node.select(self.skin.post))]
 
-    def post_id(self, node: Node) -> str | None:
-        """``id="msg<id>"`` (2.1), else the body's ``id="msg_<id>"`` (2.0)."""
-        match = re.fullmatch(r"msg(\d+)", node.attr("id"))
-        if match:
-            return match.group(1)
-        inner = node.select_one(_INNER)
-        match = re.fullmatch(r"msg_(\d+)", inner.attr("id")) if inner is not None else None
-        return match.group(1) if match else None
+    post_id_pattern = re.compile(r"^msg_?(\d+)$")
 
     def timestamp(self, node: Node) -> datetime | None:
         """The visible post date, without "Reply #3 on:" and the « » marks."""
@@ -128,12 +120,7 @@ class Smf2Parser(HtmlForumParser):
 
 def _header_before(block: Node) -> Node | None:
     """The SMF 2.0 ``div.quoteheader`` right before ``block``, if any."""
-    parent = block.parent
-    if parent is None:
-        return None
-    siblings = parent.children()
-    index = siblings.index(block)
-    previous = siblings[index - 1] if index > 0 else None
+    previous = block.previous()
     return previous if previous is not None and previous.matches(".quoteheader") else None
 
 

@@ -39,7 +39,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
 from analyzer.parsers.html import HtmlForumParser, said_name
-from analyzer.parsers.skin import Field, digits, make_skin, read_first
+from analyzer.parsers.skin import Field, make_skin, read_first
 
 _LINKED_POST = re.compile(r"[?&;]p=(\d+)|#post-?(\d+)|[?&;]postid=(\d+)")
 _PAGE_PATH = re.compile(r"/page-?\d+/?$")
@@ -47,7 +47,7 @@ _VOLATILE_PARAMS = frozenset({"s", "page", "highlight"})
 _THREAD_FIELDS = (Field.parse('input[name="t"]@value'),
                   Field.parse('a[href*="printthread.php?t="]@href'))
 #: Script and advertising remnants that can sit inside a message.
-ADS = ("script", "style", "noscript", ".adsbygoogle", "[data-ad-slot]")
+ADS = (".adsbygoogle", "[data-ad-slot]")
 
 
 def linked_post_id(href: str) -> str | None:
@@ -107,7 +107,14 @@ class _VBulletin(HtmlForumParser):
 
     def thread_id(self, root: Node, url: str | None) -> str | None:
         """``t=<id>`` (or a friendly URL's number), else the quick-reply form's thread."""
-        return super().thread_id(root, url) or digits(read_first(_THREAD_FIELDS, root))
+        found = super().thread_id(root, url)
+        if found:
+            return found
+        value = read_first(_THREAD_FIELDS, root)
+        if value.isdigit():
+            return value
+        match = self.thread_id_pattern.search(value)
+        return match.group(1) if match else None
 
 
 class VBulletin3Parser(_VBulletin):

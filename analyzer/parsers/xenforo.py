@@ -34,7 +34,6 @@ _SOURCE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(\d+)")
 _CONTENT_KEY = re.compile(r"^thread-(\d+)$")
 _POST = re.compile(r"\bpost-(\d+)\b")
 _CHROME = (
-    "script", "style", "noscript", "template", "button",
     ".bbCodeBlock-expandLink", ".bbCodeBlock-shrinkLink", ".bbCodeSpoiler-button",
     ".js-selectToQuoteEnd", ".message-signature", ".message-lastEdit", ".reactionsBar",
     ".message-attachments", ".bbCodeBlock--unfurl", ".bbMediaWrapper", ".bbMediaJustifier",
@@ -49,6 +48,7 @@ class _XenForo(HtmlForumParser):
     """What XenForo 1 and 2 share: advertisements, quote sources, thread ids."""
 
     url_cleanup = ((re.compile(r"page-\d+/?$"), ""),)
+    post_id_pattern = _POST
     thread_id_pattern = re.compile(r"threads/(?:[^/?#]*?\.)?(\d+)(?=[/?#]|$)")
 
     def skip_reason(self, node: Node) -> str | None:
@@ -87,7 +87,7 @@ class XenForo2Parser(_XenForo):
         "xenforo2",
         post=".message--post, .message--article",
         body=".message-body .bbWrapper, .message-userContent .bbWrapper, .message-body",
-        id=("@data-content", "@id", "@data-lb-id", ".u-anchorTarget@id"),
+        id=("@data-content", "@id", "@data-lb-id", ".u-anchorTarget[id]@id"),
         author=("@data-author", ".message-name", ".username"),
         time=(".message-attribution-main time", ".message-attribution time",
               ".message-date time", "time.u-dt"),
@@ -102,14 +102,6 @@ class XenForo2Parser(_XenForo):
               "ignored user": ".is-ignored, .messageNotice--ignored"},
     )
 
-    def post_id(self, node: Node) -> str | None:
-        """The digits of ``post-<id>`` in ``data-content``, ``id`` or the anchor."""
-        for attr in ("data-content", "id", "data-lb-id"):
-            found = _post_number(node.attr(attr))
-            if found:
-                return found
-        anchor = node.select_one(".u-anchorTarget[id]")
-        return _post_number(anchor.attr("id")) if anchor is not None else None
 
     def body(self, node: Node) -> Node | None:
         """The first body that is not inside a signature."""
@@ -160,9 +152,6 @@ class XenForo1Parser(_XenForo):
         skip={"deleted post": "li.message.deleted", "ignored user": "li.message.ignored"},
     )
 
-    def post_id(self, node: Node) -> str | None:
-        """The digits of ``id="post-<id>"``."""
-        return _post_number(node.attr("id"))
 
     def thread_title(self, root: Node) -> str | None:
         """The ``h1`` title without its prefix label ("News", "Solved")."""
