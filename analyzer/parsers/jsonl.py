@@ -25,6 +25,7 @@ from analyzer.errors import ParseError
 from analyzer.model import Post, PostKind, Quote, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.dates import read_field
+from analyzer.parsers.records import first_json_line
 
 _KINDS: frozenset[str] = frozenset({"opinion", "news"})
 
@@ -44,16 +45,8 @@ class JsonlParser(Parser):
         A pretty-printed JSON document starts with a lone ``{`` or ``[`` and is
         left to other parsers.
         """
-        if not doc.looks_like_json:
-            return False
-        for line in doc.text.split("\n"):
-            if line.strip():
-                try:
-                    row = json.loads(line)
-                except (ValueError, RecursionError):
-                    return False
-                return isinstance(row, dict) and "text" in row
-        return False
+        row = first_json_line(doc)
+        return isinstance(row, dict) and "text" in row
 
     def parse(self, doc: Document) -> Thread:
         """Read every line as one post.
