@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -30,15 +30,10 @@ from analyzer.errors import (
     common_exit_code,
 )
 
+if TYPE_CHECKING:
+    from analyzer.report.write import ReportFormat
+
 ALIASES = {"analyze": "analyse"}
-
-
-class AnalyzerClickError(click.ClickException):
-    """A library error, shown as ``Error: message`` with its own exit code."""
-
-    def __init__(self, error: AnalyzerError) -> None:
-        super().__init__(str(error))
-        self.exit_code = int(error.exit_code)
 
 
 class AliasedGroup(click.Group):
@@ -66,13 +61,10 @@ class UnexpectedError(click.ClickException):
         super().__init__(f"{what} (run again with --debug to see the traceback)")
 
 
-class FailedFilesError(click.ClickException):
-    """Some files of a batch failed; the rest were read and the output written."""
-
-    def __init__(self, failures: Sequence[FileFailedWarning]) -> None:
-        super().__init__(batch_summary([(f.path, f.error) for f in failures],
-                                       failures[0].total))
-        self.exit_code = int(common_exit_code(f.error for f in failures))
+def _fail(message: str, exit_code: int) -> NoReturn:
+    """Show ``Error: message`` on stderr and exit with ``exit_code``, as click does."""
+    click.echo(f"Error: {message}", err=True)
+    raise click.exceptions.Exit(exit_code)
 
 
 _CLICK_FLOW = (click.ClickException, click.exceptions.Exit, click.Abort)
@@ -88,6 +80,7 @@ def _errors(debug: bool) -> Iterator[None]:
     has written what it could.
     """
     failed: list[FileFailedWarning] = []
+    error: AnalyzerError | None = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         finished = False
@@ -97,7 +90,7 @@ def _errors(debug: bool) -> Iterator[None]:
         except AnalyzerError as exc:
             if debug:
                 raise
-            raise AnalyzerClickError(exc) from None
+            error = exc
         except _CLICK_FLOW:
             raise
         except Exception as exc:  # a bug must still end in one line, not a traceback
@@ -110,8 +103,11 @@ def _errors(debug: bool) -> Iterator[None]:
                     failed.append(warning.message)
                 else:
                     click.echo(f"Warning: {warning.message}", err=True)
+    if error is not None:  # shown after the warnings, as the last line
+        _fail(str(error), int(error.exit_code))
     if failed:
-        raise FailedFilesError(failed)
+        _fail(batch_summary([(f.path, f.error) for f in failed], failed[0].total),
+              int(common_exit_code(f.error for f in failed)))
 
 
 class _Size(click.ParamType):
@@ -245,7 +241,7 @@ def parse(paths: Sequence[str], fmt: str, engine: str | None, selectors: str | N
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no closing summary line.")
 @_command
-def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: str,
+def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: ReportFormat,
             no_charts: bool, json_path: str | None, config: str | None, engine: str | None,
             selectors: str | None, columns: str | None, max_size: int, quiet: bool) -> None:
     """Analyse one thread (page files or a folder) against news articles.

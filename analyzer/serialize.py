@@ -92,6 +92,11 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         }
         for s in analysis.summary
     }
+    data["news_verdicts"] = [
+        {"post_id": v.post_id, "containment": v.containment, "article_id": v.article_id,
+         "article_title": v.article_title, "reads_like_article": v.reads_like_article}
+        for v in analysis.news_verdicts
+    ]
     data["framing"] = _framing_to_dict(analysis)
     data["accounting"] = accounting(analysis.thread)
     data["settings"] = settings_to_dict(analysis)
@@ -132,11 +137,8 @@ def _framing_to_dict(analysis: Analysis) -> dict[str, Any]:
 def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The parameters the analysis ran with, including LSH banding and error rates."""
     settings = analysis.settings
-    # Imported here: ``parse`` serialises threads and need not load datasketch or numpy.
-    from analyzer.reposts import lsh_parameters
-    from analyzer.stance.intervals import LEVEL, RESAMPLES
-
-    lsh = lsh_parameters(settings)
+    lsh = analysis.method.lsh
+    interval = analysis.method.interval
     return {
         "num_perm": settings.num_perm,
         "threshold": settings.threshold,
@@ -151,5 +153,8 @@ def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
                              "co_mention": list(t.co_mention)} for t in settings.targets},
         "frames": {f.name: {"label": f.label, "terms": list(f.terms)} for f in settings.frames},
         "lexicon_words": len(settings.lexicon),
-        "bootstrap": {"resamples": RESAMPLES, "level": LEVEL},
+        "interval": {"method": interval.name, "level": interval.level,
+                     "resamples": interval.resamples, "seed": interval.seed,
+                     "min_voices": interval.min_voices},
+        "neutral_band": analysis.method.neutral_band,
     }

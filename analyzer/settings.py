@@ -85,7 +85,7 @@ class Settings:
         raise KeyError(name)
 
 
-_SCALARS = {
+_SCALARS: dict[str, dict[str, tuple[str, type[int] | type[float]]]] = {
     "reposts": {
         "num_perm": ("num_perm", int),
         "threshold": ("threshold", float),

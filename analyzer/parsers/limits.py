@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -128,7 +129,13 @@ def check_page(name: str, text: str) -> None:
                          "in full")
 
 
-class _DepthTarget:
+if TYPE_CHECKING:  # the stubs' protocol of a parser target; lxml itself has no such class
+    _Target = etree.ParserTarget[tuple[int, str]]
+else:
+    _Target = object
+
+
+class _DepthTarget(_Target):
     """An lxml parser target that measures nesting and keeps no tree."""
 
     def __init__(self) -> None:

@@ -26,7 +26,7 @@ import importlib.metadata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from itertools import count
 from pathlib import Path
 
@@ -110,7 +110,7 @@ def _load_parsers() -> tuple[type[Parser], ...]:
         _add(by_engine, ep.name, ep.load)
     for name, target in BUILTIN_PARSERS.items():
         if name not in by_engine and name not in tried:
-            _add(by_engine, name, lambda target=target: _import(target))
+            _add(by_engine, name, partial(_import, target))
     return tuple(sorted(by_engine.values(), key=lambda cls: (-cls.priority, cls.engine)))
 
 
