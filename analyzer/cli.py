@@ -11,7 +11,6 @@ one line per failed file.
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +31,7 @@ from analyzer.errors import (
 
 if TYPE_CHECKING:
     from analyzer.report.write import ReportFormat
+    from analyzer.serialize import ThreadFormat
 
 ALIASES = {"analyze": "analyse"}
 
@@ -200,20 +200,16 @@ def cli() -> None:
 @_MAX_SIZE
 @click.option("-o", "--output", type=click.Path(), help="Write here, not stdout.")
 @_command
-def parse(paths: Sequence[str], fmt: str, engine: str | None, selectors: str | None,
+def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors: str | None,
           columns: str | None, max_size: int, output: str | None) -> None:
     """Parse the page files of one thread into posts (JSON)."""
     from analyzer.output import write_text
     from analyzer.parsers.registry import parse_paths
-    from analyzer.serialize import post_to_dict, thread_to_dict
+    from analyzer.serialize import encode_thread
 
     thread = parse_paths(paths, engine=engine, parser=_chosen_parser(selectors, columns, engine),
                          max_size=max_size)
-    if fmt == "json":
-        text = json.dumps(thread_to_dict(thread), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = "".join(json.dumps(post_to_dict(p), ensure_ascii=False) + "\n"
-                       for p in thread.posts)
+    text = encode_thread(thread, fmt)
     if output:
         write_text(output, text)
     else:

@@ -153,7 +153,8 @@ def test_cli_columns_option_maps_the_columns() -> None:
                                       "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["id"], r["author"]) for r in rows] == [
+    assert rows[0]["thread"]["engine"] == "csv"
+    assert [(r["id"], r["author"]) for r in rows[1:] if "skipped" not in r] == [
         ("1", "seawatch"), ("2", "krstep"), ("3", "ivan_p")]
 
 

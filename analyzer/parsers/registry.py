@@ -68,6 +68,7 @@ BUILTIN_PARSERS: dict[str, str] = {
     "forum-dl": "analyzer.parsers.forumdl:ForumDlParser",
     "4cat": "analyzer.parsers.fourcat:FourCatParser",
     "csv": "analyzer.parsers.tabular:CsvParser",
+    "forum-analyzer-json": "analyzer.parsers.own_json:OwnJsonParser",
 }
 
 
