@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from analyzer.serialize import ThreadFormat
 
 ALIASES = {"analyze": "analyse"}
+DISTRIBUTION = "forum-thread-analyzer"
+"""The name the package is installed under (the command and the import package differ)."""
 
 
 class AliasedGroup(click.Group):
@@ -185,7 +187,7 @@ def _skin_parser(selectors: str | None) -> Any:
 
 
 @click.group(cls=AliasedGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="forum-analyzer")
+@click.version_option(package_name=DISTRIBUTION)
 def cli() -> None:
     """Analyse saved forum threads: reposts, stance toward actors, and news framing."""
 
