@@ -27,7 +27,7 @@ _EXPORTS = {
     "load_settings": "analyzer.settings",
     "analyse": "analyzer.pipeline",
     "analyse_paths": "analyzer.pipeline",
-    "parse_paths": "analyzer.parsers.registry",
+    "parse_paths": "analyzer.parsers.batch",
     "render_markdown": "analyzer.report",
     "analysis_to_dict": "analyzer.serialize",
     "thread_to_dict": "analyzer.serialize",

@@ -206,7 +206,7 @@ def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors
           columns: str | None, max_size: int, output: str | None) -> None:
     """Parse the page files of one thread into posts (JSON)."""
     from analyzer.output import write_text
-    from analyzer.parsers.registry import parse_paths
+    from analyzer.parsers.batch import parse_paths
     from analyzer.serialize import encode_thread
 
     thread = parse_paths(paths, engine=engine, parser=_chosen_parser(selectors, columns, engine),

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.cli import _chosen_parser
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.registry import parse_paths, read_document
+from analyzer.parsers.registry import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

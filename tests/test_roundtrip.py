@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from fixture_index import FIXTURES, cli_options, manifests, parse_fixture
 
+from analyzer import parse_paths
 from analyzer.cli import cli
 from analyzer.errors import ParseError
-from analyzer.parsers.registry import parse_paths
 from analyzer.serialize import encode_thread, thread_from_dict, thread_to_dict
 
 #: One fixture a format: HTML engines, text copies, JSON exports, CSV with columns.

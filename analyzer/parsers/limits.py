@@ -33,10 +33,9 @@ from lxml import etree
 
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Skipped, Thread
+from analyzer.settings import DEFAULT_MAX_SIZE
 from analyzer.text import preview
 
-#: Default per-file size limit, in bytes (decimal megabytes, as file managers show).
-DEFAULT_MAX_SIZE = 100_000_000
 #: Deepest element nesting libxml2 reads before it stops (without XML_PARSE_HUGE).
 MAX_HTML_DEPTH = 256
 #: Longest post text kept, in characters.
