@@ -159,33 +159,6 @@ _COLUMNS = click.option(
          "(fields: id, author, text, timestamp, reply_to, title); forces the csv engine.")
 
 
-def _chosen_parser(selectors: str | None, columns: str | None, engine: str | None) -> Any:
-    """The parser ``--columns`` or ``--selectors`` asks for, or None to detect one."""
-    from analyzer.errors import ConfigError
-
-    if not columns:
-        if selectors and engine:
-            raise ConfigError("--selectors describes its own engine; leave out --engine")
-        return _skin_parser(selectors)
-    from analyzer.parsers.tabular import CsvParser, parse_columns
-
-    if selectors:
-        raise ConfigError("--columns (CSV) and --selectors (HTML) cannot be used together")
-    if engine and engine.strip().lower() != "csv":
-        raise ConfigError(f"--columns is for the csv engine, not {engine!r}")
-    return CsvParser(columns=parse_columns(columns))
-
-
-def _skin_parser(selectors: str | None) -> Any:
-    """The parser for a ``--selectors`` file, or None."""
-    if not selectors:
-        return None
-    from analyzer.parsers.html import SelectorParser
-    from analyzer.parsers.skin import load_skin
-
-    return SelectorParser(load_skin(selectors))
-
-
 @click.group(cls=AliasedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name=DISTRIBUTION)
 def cli() -> None:
@@ -205,11 +178,12 @@ def cli() -> None:
 def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors: str | None,
           columns: str | None, max_size: int, output: str | None) -> None:
     """Parse the page files of one thread into posts (JSON)."""
+    from analyzer.api import choose_parser
     from analyzer.output import write_text
     from analyzer.parsers.batch import parse_paths
     from analyzer.serialize import encode_thread
 
-    thread = parse_paths(paths, engine=engine, parser=_chosen_parser(selectors, columns, engine),
+    thread = parse_paths(paths, engine=engine, parser=choose_parser(selectors, columns, engine),
                          max_size=max_size)
     text = encode_thread(thread, fmt)
     if output:
@@ -248,15 +222,16 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     with --json the full result as JSON. On a terminal, progress is shown on
     stderr.
     """
+    from analyzer.api import choose_parser, default_report_path
     from analyzer.output import check_writable, write_json
     from analyzer.pipeline import STAGES, analyse_paths
-    from analyzer.report.write import EXTENSIONS, write_report
+    from analyzer.report.write import write_report
     from analyzer.serialize import analysis_to_dict
     from analyzer.settings import load_settings
 
     settings = replace(load_settings(config), max_file_size=max_size)
-    parser = _chosen_parser(selectors, columns, engine)
-    report = Path(output or Path("reports") / f"{thread_name(paths)}{EXTENSIONS[fmt]}")
+    parser = choose_parser(selectors, columns, engine)
+    report = Path(output) if output else default_report_path(paths, fmt)
     for target in (report, json_path):  # before the analysis, and before any file is written
         if target:
             check_writable(target)
@@ -335,23 +310,6 @@ def parsers() -> None:
     for parser in found:
         origin = "built-in" if parser.__module__.startswith("analyzer.") else parser.__module__
         click.echo(f"{parser.engine:<{width}}  {parser.description} [{origin}]")
-
-
-def thread_name(paths: Sequence[str]) -> str:
-    """Name a thread for its default report path: its folder, or its file's stem.
-
-    A single file with a generic name (``thread.txt``, ``index.html``,
-    ``page-2.html``) is named after its folder instead.
-    """
-    first = Path(paths[0])
-    if first.is_dir():
-        return first.resolve().name or "thread"
-    stem = first.stem
-    generic = stem.lower().rstrip("0123456789-_ ") in {"thread", "index", "page", "posts", ""}
-    if len(paths) > 1 or generic:
-        parent = first.resolve().parent.name
-        return parent or stem or "thread"
-    return stem
 
 
 def main() -> None:

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from analyzer import parse_paths
-from analyzer.cli import _chosen_parser
+from analyzer import choose_parser, parse_paths
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document, Parser
@@ -78,7 +77,7 @@ def parse_fixture(path: Path) -> Thread:
     """A fixture parsed as the command line would, with any options its manifest names."""
     entry = manifest(path)
     selectors = entry.get("selectors")
-    parser = _chosen_parser(str(ROOT / selectors) if selectors else None, entry.get("columns"),
+    parser = choose_parser(str(ROOT / selectors) if selectors else None, entry.get("columns"),
                             None)
     return parse_paths(path, parser=parser)
 

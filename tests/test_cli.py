@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.cli import cli, thread_name
+from analyzer import thread_name
+from analyzer.cli import cli
 from analyzer.errors import ExitCode
 from analyzer.parsers.registry import available_parsers
 
