@@ -11,14 +11,13 @@ one line per failed file.
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -30,15 +29,13 @@ from analyzer.errors import (
     common_exit_code,
 )
 
+if TYPE_CHECKING:
+    from analyzer.report.write import ReportFormat
+    from analyzer.serialize import ThreadFormat
+
 ALIASES = {"analyze": "analyse"}
-
-
-class AnalyzerClickError(click.ClickException):
-    """A library error, shown as ``Error: message`` with its own exit code."""
-
-    def __init__(self, error: AnalyzerError) -> None:
-        super().__init__(str(error))
-        self.exit_code = int(error.exit_code)
+DISTRIBUTION = "forum-thread-analyzer"
+"""The name the package is installed under (the command and the import package differ)."""
 
 
 class AliasedGroup(click.Group):
@@ -66,13 +63,10 @@ class UnexpectedError(click.ClickException):
         super().__init__(f"{what} (run again with --debug to see the traceback)")
 
 
-class FailedFilesError(click.ClickException):
-    """Some files of a batch failed; the rest were read and the output written."""
-
-    def __init__(self, failures: Sequence[FileFailedWarning]) -> None:
-        super().__init__(batch_summary([(f.path, f.error) for f in failures],
-                                       failures[0].total))
-        self.exit_code = int(common_exit_code(f.error for f in failures))
+def _fail(message: str, exit_code: int) -> NoReturn:
+    """Show ``Error: message`` on stderr and exit with ``exit_code``, as click does."""
+    click.echo(f"Error: {message}", err=True)
+    raise click.exceptions.Exit(exit_code)
 
 
 _CLICK_FLOW = (click.ClickException, click.exceptions.Exit, click.Abort)
@@ -88,6 +82,7 @@ def _errors(debug: bool) -> Iterator[None]:
     has written what it could.
     """
     failed: list[FileFailedWarning] = []
+    error: AnalyzerError | None = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         finished = False
@@ -97,7 +92,7 @@ def _errors(debug: bool) -> Iterator[None]:
         except AnalyzerError as exc:
             if debug:
                 raise
-            raise AnalyzerClickError(exc) from None
+            error = exc
         except _CLICK_FLOW:
             raise
         except Exception as exc:  # a bug must still end in one line, not a traceback
@@ -110,8 +105,11 @@ def _errors(debug: bool) -> Iterator[None]:
                     failed.append(warning.message)
                 else:
                     click.echo(f"Warning: {warning.message}", err=True)
+    if error is not None:  # shown after the warnings, as the last line
+        _fail(str(error), int(error.exit_code))
     if failed:
-        raise FailedFilesError(failed)
+        _fail(batch_summary([(f.path, f.error) for f in failed], failed[0].total),
+              int(common_exit_code(f.error for f in failed)))
 
 
 class _Size(click.ParamType):
@@ -161,35 +159,8 @@ _COLUMNS = click.option(
          "(fields: id, author, text, timestamp, reply_to, title); forces the csv engine.")
 
 
-def _chosen_parser(selectors: str | None, columns: str | None, engine: str | None) -> Any:
-    """The parser ``--columns`` or ``--selectors`` asks for, or None to detect one."""
-    from analyzer.errors import ConfigError
-
-    if not columns:
-        if selectors and engine:
-            raise ConfigError("--selectors describes its own engine; leave out --engine")
-        return _skin_parser(selectors)
-    from analyzer.parsers.tabular import CsvParser, parse_columns
-
-    if selectors:
-        raise ConfigError("--columns (CSV) and --selectors (HTML) cannot be used together")
-    if engine and engine.strip().lower() != "csv":
-        raise ConfigError(f"--columns is for the csv engine, not {engine!r}")
-    return CsvParser(columns=parse_columns(columns))
-
-
-def _skin_parser(selectors: str | None) -> Any:
-    """The parser for a ``--selectors`` file, or None."""
-    if not selectors:
-        return None
-    from analyzer.parsers.html import SelectorParser
-    from analyzer.parsers.skin import load_skin
-
-    return SelectorParser(load_skin(selectors))
-
-
 @click.group(cls=AliasedGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="forum-analyzer")
+@click.version_option(package_name=DISTRIBUTION)
 def cli() -> None:
     """Analyse saved forum threads: reposts, stance toward actors, and news framing."""
 
@@ -204,20 +175,17 @@ def cli() -> None:
 @_MAX_SIZE
 @click.option("-o", "--output", type=click.Path(), help="Write here, not stdout.")
 @_command
-def parse(paths: Sequence[str], fmt: str, engine: str | None, selectors: str | None,
+def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors: str | None,
           columns: str | None, max_size: int, output: str | None) -> None:
     """Parse the page files of one thread into posts (JSON)."""
+    from analyzer.api import choose_parser
     from analyzer.output import write_text
-    from analyzer.parsers.registry import parse_paths
-    from analyzer.serialize import post_to_dict, thread_to_dict
+    from analyzer.parsers.batch import parse_paths
+    from analyzer.serialize import encode_thread
 
-    thread = parse_paths(paths, engine=engine, parser=_chosen_parser(selectors, columns, engine),
+    thread = parse_paths(paths, engine=engine, parser=choose_parser(selectors, columns, engine),
                          max_size=max_size)
-    if fmt == "json":
-        text = json.dumps(thread_to_dict(thread), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = "".join(json.dumps(post_to_dict(p), ensure_ascii=False) + "\n"
-                       for p in thread.posts)
+    text = encode_thread(thread, fmt)
     if output:
         write_text(output, text)
     else:
@@ -245,7 +213,7 @@ def parse(paths: Sequence[str], fmt: str, engine: str | None, selectors: str | N
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no closing summary line.")
 @_command
-def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: str,
+def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: ReportFormat,
             no_charts: bool, json_path: str | None, config: str | None, engine: str | None,
             selectors: str | None, columns: str | None, max_size: int, quiet: bool) -> None:
     """Analyse one thread (page files or a folder) against news articles.
@@ -254,15 +222,16 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     with --json the full result as JSON. On a terminal, progress is shown on
     stderr.
     """
+    from analyzer.api import choose_parser, default_report_path
     from analyzer.output import check_writable, write_json
     from analyzer.pipeline import STAGES, analyse_paths
-    from analyzer.report.write import EXTENSIONS, write_report
+    from analyzer.report.write import write_report
     from analyzer.serialize import analysis_to_dict
     from analyzer.settings import load_settings
 
     settings = replace(load_settings(config), max_file_size=max_size)
-    parser = _chosen_parser(selectors, columns, engine)
-    report = Path(output or Path("reports") / f"{thread_name(paths)}{EXTENSIONS[fmt]}")
+    parser = choose_parser(selectors, columns, engine)
+    report = Path(output) if output else default_report_path(paths, fmt)
     for target in (report, json_path):  # before the analysis, and before any file is written
         if target:
             check_writable(target)
@@ -341,23 +310,6 @@ def parsers() -> None:
     for parser in found:
         origin = "built-in" if parser.__module__.startswith("analyzer.") else parser.__module__
         click.echo(f"{parser.engine:<{width}}  {parser.description} [{origin}]")
-
-
-def thread_name(paths: Sequence[str]) -> str:
-    """Name a thread for its default report path: its folder, or its file's stem.
-
-    A single file with a generic name (``thread.txt``, ``index.html``,
-    ``page-2.html``) is named after its folder instead.
-    """
-    first = Path(paths[0])
-    if first.is_dir():
-        return first.resolve().name or "thread"
-    stem = first.stem
-    generic = stem.lower().rstrip("0123456789-_ ") in {"thread", "index", "page", "posts", ""}
-    if len(paths) > 1 or generic:
-        parent = first.resolve().parent.name
-        return parent or stem or "thread"
-    return stem
 
 
 def main() -> None:

@@ -212,6 +212,82 @@ class Framing:
 
 
 @dataclass(frozen=True)
+class NewsVerdict:
+    """Why a post was (or was not) taken for pasted news.
+
+    Attributes:
+        post_id: The post.
+        is_news: The verdict.
+        containment: Highest share of the post's shingles found in one
+            supplied article, in [0, 1].
+        article_id: That article, if any shingle matched.
+        article_title: That article's title, where it has one.
+        reads_like_article: The news-register test's verdict (masthead or
+            attribution, long third-person prose).
+    """
+
+    post_id: str
+    is_news: bool
+    containment: float
+    article_id: str | None
+    article_title: str | None
+    reads_like_article: bool
+
+
+@dataclass(frozen=True)
+class LshBanding:
+    """The banding of the repost index, and its expected error rates.
+
+    Attributes:
+        bands: Number of bands ``b``.
+        rows: Rows per band ``r``.
+        false_positive: Expected share of pairs below the threshold that
+            become candidates (exact Jaccard then removes them).
+        false_negative: Expected share of pairs above the threshold that
+            never become candidates.
+    """
+
+    bands: int
+    rows: int
+    false_positive: float
+    false_negative: float
+
+
+@dataclass(frozen=True)
+class IntervalMethod:
+    """How the forum's stance intervals were made.
+
+    Attributes:
+        name: The method, as the report names it (``"percentile bootstrap"``).
+        level: Nominal coverage, in (0, 1).
+        resamples: Resamples per interval, or None for a method without any.
+        seed: Seed of the random generator, or None for a method without one.
+        min_voices: Fewest voices a target needs to get an interval.
+    """
+
+    name: str
+    level: float
+    resamples: int | None = None
+    seed: int | None = None
+    min_voices: int = 2
+
+
+@dataclass(frozen=True)
+class MethodFacts:
+    """Facts about how the stages worked, for the report's method section and the JSON.
+
+    Attributes:
+        lsh: The repost index's banding and error rates.
+        interval: How the forum's stance intervals were made.
+        neutral_band: Stance scores closer to 0 than this read as neutral.
+    """
+
+    lsh: LshBanding
+    interval: IntervalMethod
+    neutral_band: float
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything the report and the JSON output are rendered from.
 
@@ -224,6 +300,10 @@ class Analysis:
         summary: Stance per target, forum (deduplicated and naive) and news.
         framing: Frames, distinctive terms and claims.
         settings: The settings every stage ran with.
+        method: Facts about how the stages worked (LSH banding, interval
+            method, neutral band).
+        news_verdicts: Why each pasted-news post was taken for news, in
+            thread order.
     """
 
     thread: Thread
@@ -234,3 +314,5 @@ class Analysis:
     summary: tuple[TargetSummary, ...]
     framing: Framing | None
     settings: Settings = field(repr=False)
+    method: MethodFacts
+    news_verdicts: tuple[NewsVerdict, ...] = ()

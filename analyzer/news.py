@@ -10,31 +10,12 @@ out of forum-opinion figures.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from analyzer.model import Article, Post, Thread
+from analyzer.model import Article, NewsVerdict, Post, PostKind, Thread
 from analyzer.register import reads_like_article
 from analyzer.reposts import shingles
 from analyzer.settings import Settings
-
-
-@dataclass(frozen=True)
-class NewsVerdict:
-    """Why a post was (or was not) taken for pasted news.
-
-    Attributes:
-        post_id: The post.
-        is_news: The verdict.
-        containment: Highest share of the post's shingles found in one article.
-        article_id: That article, if any.
-        reads_like_article: The register test's verdict.
-    """
-
-    post_id: str
-    is_news: bool
-    containment: float
-    article_id: str | None
-    reads_like_article: bool
 
 
 def judge(post: Post, articles: Sequence[Article], settings: Settings,
@@ -43,20 +24,48 @@ def judge(post: Post, articles: Sequence[Article], settings: Settings,
     own = shingles(post.text, settings.shingle_size)
     if article_shingles is None:
         article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
-    best, best_id = 0.0, None
+    best, best_article = 0.0, None
     if own:
         for article, theirs in zip(articles, article_shingles, strict=True):
             share = len(own & theirs) / len(own)
             if share > best:
-                best, best_id = share, article.id
+                best, best_article = share, article
     register = reads_like_article(post.text)
     return NewsVerdict(
         post_id=post.id,
         is_news=best >= settings.news_containment or register,
         containment=round(best, 4),
-        article_id=best_id if best > 0 else None,
+        article_id=best_article.id if best_article is not None else None,
+        article_title=best_article.title if best_article is not None else None,
         reads_like_article=register,
     )
+
+
+def judge_posts(thread: Thread, articles: Sequence[Article],
+                settings: Settings) -> tuple[NewsVerdict, ...]:
+    """Judge every post of ``thread``: one verdict per post, in thread order.
+
+    Args:
+        thread: The parsed thread.
+        articles: News articles supplied by the user (may be empty).
+        settings: ``shingle_size`` and ``news_containment`` are used.
+    """
+    article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
+    return tuple(judge(post, articles, settings, article_shingles) for post in thread.posts)
+
+
+def apply_verdicts(thread: Thread, verdicts: Sequence[NewsVerdict]) -> Thread:
+    """Return a copy of ``thread`` with each post's kind set by its verdict.
+
+    Args:
+        thread: The thread the verdicts were made on.
+        verdicts: One verdict per post, in thread order (:func:`judge_posts`).
+    """
+    posts = []
+    for post, verdict in zip(thread.posts, verdicts, strict=True):
+        kind: PostKind = "news" if verdict.is_news else "opinion"
+        posts.append(post if post.kind == kind else replace(post, kind=kind))
+    return replace(thread, posts=tuple(posts))
 
 
 def mark_news(thread: Thread, articles: Sequence[Article], settings: Settings) -> Thread:
@@ -67,10 +76,4 @@ def mark_news(thread: Thread, articles: Sequence[Article], settings: Settings) -
         articles: News articles supplied by the user (may be empty).
         settings: ``shingle_size`` and ``news_containment`` are used.
     """
-    article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
-    posts = []
-    for post in thread.posts:
-        verdict = judge(post, articles, settings, article_shingles)
-        kind = "news" if verdict.is_news else "opinion"
-        posts.append(post if post.kind == kind else replace(post, kind=kind))
-    return replace(thread, posts=tuple(posts))
+    return apply_verdicts(thread, judge_posts(thread, articles, settings))

@@ -13,13 +13,15 @@ from pathlib import Path
 
 from analyzer.articles import load_articles
 from analyzer.framing import compare
-from analyzer.model import Analysis, Article, Thread
-from analyzer.news import mark_news
+from analyzer.model import Analysis, Article, LshBanding, MethodFacts, Thread
+from analyzer.news import apply_verdicts, judge_posts
 from analyzer.parsers.base import Parser
-from analyzer.parsers.registry import parse_paths
-from analyzer.reposts import find_reposts
+from analyzer.parsers.batch import parse_paths
+from analyzer.reposts import find_reposts, lsh_parameters
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, score_thread, summarise
+from analyzer.stance.intervals import interval_method
+from analyzer.stance.score import NEUTRAL_BAND
 
 Progress = Callable[[str, int, int], None]
 """A progress callback, called as ``progress(stage, done, total)``: ``done`` of
@@ -53,7 +55,8 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     settings = settings or default_settings()
     articles = tuple(articles)
     _tell(progress, "news")
-    thread = mark_news(thread, articles, settings)
+    verdicts = judge_posts(thread, articles, settings)
+    thread = apply_verdicts(thread, verdicts)
     _tell(progress, "reposts")
     clusters = find_reposts(thread, settings)
     _tell(progress, "stance")
@@ -72,6 +75,19 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
         summary=summary,
         framing=framing,
         settings=settings,
+        method=method_facts(settings),
+        news_verdicts=tuple(v for v in verdicts if v.is_news),
+    )
+
+
+def method_facts(settings: Settings) -> MethodFacts:
+    """The facts about the stages that the report's method section and the JSON state."""
+    lsh = lsh_parameters(settings)
+    return MethodFacts(
+        lsh=LshBanding(bands=lsh.bands, rows=lsh.rows, false_positive=lsh.false_positive,
+                       false_negative=lsh.false_negative),
+        interval=interval_method(settings),
+        neutral_band=NEUTRAL_BAND,
     )
 
 

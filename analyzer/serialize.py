@@ -1,11 +1,28 @@
-"""The JSON output contract (DESIGN.md section 4), built from the data model."""
+"""The JSON output contract (DESIGN.md section 4), built from the data model and read back.
+
+``parse --format json`` writes :func:`thread_to_dict`; ``--format jsonl``
+writes :func:`thread_to_rows`, one object a line: a thread header line
+``{"thread": {...}}``, one post object per line, then one
+``{"skipped": {...}}`` line per skipped item. :func:`thread_from_dict`,
+:func:`post_from_dict` and :func:`skipped_from_dict` read both back
+unchanged, and refuse (``ValueError`` naming the field) anything the
+writer would not have written.
+"""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from typing import Any
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Literal, TypeVar
 
-from analyzer.model import Analysis, Post, Quote, Skipped, Thread, cluster_of
+from analyzer.model import Analysis, Post, PostKind, Quote, Skipped, Thread, cluster_of
+
+_T = TypeVar("_T")
+
+ThreadFormat = Literal["json", "jsonl"]
+"""The encodings ``parse`` writes a thread in."""
 
 SCORE_DIGITS = 4
 
@@ -38,14 +55,173 @@ def skipped_to_dict(item: Skipped) -> dict[str, Any]:
     return {"reason": item.reason, "preview": item.preview, "source": item.source}
 
 
+def thread_header(thread: Thread) -> dict[str, Any]:
+    """The thread's own fields as JSON: id, title, engine and url."""
+    return {"id": thread.id, "title": thread.title, "engine": thread.engine, "url": thread.url}
+
+
 def thread_to_dict(thread: Thread) -> dict[str, Any]:
     """The ``parse --format json`` object: thread, posts and skipped."""
     return {
-        "thread": {"id": thread.id, "title": thread.title, "engine": thread.engine,
-                   "url": thread.url},
+        "thread": thread_header(thread),
         "posts": [post_to_dict(p) for p in thread.posts],
         "skipped": [skipped_to_dict(s) for s in thread.skipped],
     }
+
+
+def thread_to_rows(thread: Thread) -> list[dict[str, Any]]:
+    """The ``parse --format jsonl`` rows: the thread header, each post, each skipped item."""
+    return [{"thread": thread_header(thread)}, *(post_to_dict(p) for p in thread.posts),
+            *({"skipped": skipped_to_dict(s)} for s in thread.skipped)]
+
+
+def encode_thread(thread: Thread, fmt: ThreadFormat = "json") -> str:
+    """The text ``parse`` writes: one indented JSON object, or JSON Lines; UTF-8, not ASCII.
+
+    Args:
+        thread: The parsed thread.
+        fmt: ``"json"`` (:func:`thread_to_dict`) or ``"jsonl"`` (:func:`thread_to_rows`).
+    """
+    if fmt == "json":
+        return json.dumps(thread_to_dict(thread), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in thread_to_rows(thread))
+
+
+def is_thread_dict(data: object) -> bool:
+    """True if ``data`` is shaped like :func:`thread_to_dict`'s object (or ``analyse --json``'s)."""
+    return (isinstance(data, dict) and isinstance(data.get("thread"), dict)
+            and isinstance(data.get("posts"), list) and isinstance(data.get("skipped"), list)
+            and isinstance(data["thread"].get("engine"), str))
+
+
+def is_thread_header_row(row: object) -> bool:
+    """True if ``row`` is the header line :func:`thread_to_rows` starts with."""
+    return (isinstance(row, dict) and set(row) == {"thread"} and isinstance(row["thread"], dict)
+            and isinstance(row["thread"].get("engine"), str))
+
+
+def is_skipped_row(row: object) -> bool:
+    """True if ``row`` is a skipped-item line of :func:`thread_to_rows`."""
+    return isinstance(row, dict) and set(row) == {"skipped"}
+
+
+def thread_from_dict(data: object, source: str | None = None) -> Thread:
+    """Read :func:`thread_to_dict`'s object back into a thread.
+
+    The stage results ``analyse --json`` adds (clusters, stance, ...) are
+    not part of a thread and are passed over.
+
+    Args:
+        data: The parsed JSON.
+        source: The file the posts are read from now (``Post.source`` is
+            not written); skipped items keep their own.
+
+    Raises:
+        ValueError: If a field is missing or not what the writer writes;
+            the message names it.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("expected an object with thread, posts and skipped")
+    header = thread_header_from_dict(_field(data, "thread", dict, "thread"))
+    posts = _field(data, "posts", list, "posts")
+    skipped = _field(data, "skipped", list, "skipped")
+    return Thread(
+        id=header.id, title=header.title, engine=header.engine, url=header.url,
+        posts=tuple(post_from_dict(p, source, f"posts[{i}]") for i, p in enumerate(posts)),
+        skipped=tuple(skipped_from_dict(s, f"skipped[{i}]") for i, s in enumerate(skipped)),
+    )
+
+
+def thread_header_from_dict(data: object, where: str = "thread") -> Thread:
+    """Read :func:`thread_header` back: a thread with these fields and no posts yet.
+
+    Raises:
+        ValueError: If a field is missing or of the wrong type.
+    """
+    row = _object(data, where)
+    return Thread(id=_field(row, "id", str, where), title=_optional(row, "title", where),
+                  engine=_field(row, "engine", str, where), url=_optional(row, "url", where),
+                  posts=())
+
+
+def post_from_dict(data: object, source: str | None = None, where: str = "post") -> Post:
+    """Read :func:`post_to_dict`'s object back (``cluster`` and ``stance`` are passed over).
+
+    Raises:
+        ValueError: If a field is missing or of the wrong type.
+    """
+    row = _object(data, where)
+    stamp = _optional(row, "timestamp", where)
+    try:
+        timestamp = datetime.fromisoformat(stamp) if stamp is not None else None
+    except ValueError:
+        raise ValueError(f"{where}.timestamp: not an ISO 8601 time: {stamp!r}") from None
+    if timestamp is not None and timestamp.tzinfo is None:
+        raise ValueError(f"{where}.timestamp: has no UTC offset: {stamp!r}")
+    kind = _field(row, "kind", str, where)
+    if kind not in ("opinion", "news"):
+        raise ValueError(f'{where}.kind: must be "opinion" or "news", not {kind!r}')
+    position = _field(row, "position", int, where)
+    if isinstance(position, bool) or position < 0:
+        raise ValueError(f"{where}.position: must be a whole number from 0")
+    quotes = _field(row, "quotes", list, where)
+    post_kind: PostKind = "news" if kind == "news" else "opinion"
+    return Post(
+        id=_field(row, "id", str, where), position=position,
+        author=_optional(row, "author", where), timestamp=timestamp,
+        text=_field(row, "text", str, where),
+        quotes=tuple(quote_from_dict(q, f"{where}.quotes[{i}]") for i, q in enumerate(quotes)),
+        reply_to=_optional(row, "reply_to", where), kind=post_kind, source=source,
+    )
+
+
+def quote_from_dict(data: object, where: str = "quote") -> Quote:
+    """Read :func:`quote_to_dict`'s object back.
+
+    Raises:
+        ValueError: If a field is missing or of the wrong type.
+    """
+    row = _object(data, where)
+    return Quote(text=_field(row, "text", str, where), post_id=_optional(row, "post_id", where),
+                 author=_optional(row, "author", where))
+
+
+def skipped_from_dict(data: object, where: str = "skipped") -> Skipped:
+    """Read :func:`skipped_to_dict`'s object back.
+
+    Raises:
+        ValueError: If a field is missing or of the wrong type.
+    """
+    row = _object(data, where)
+    return Skipped(reason=_field(row, "reason", str, where),
+                   preview=_field(row, "preview", str, where),
+                   source=_optional(row, "source", where))
+
+
+def _object(data: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected an object")
+    return data
+
+
+def _field(row: Mapping[str, Any], key: str, kind: type[_T], where: str) -> _T:
+    if key not in row:
+        raise ValueError(f"{where}: missing {key!r}")
+    value = row[key]
+    if not isinstance(value, kind):
+        raise ValueError(f"{where}.{key}: expected {_NAMES.get(kind, kind.__name__)}, "
+                         f"got {type(value).__name__}")
+    return value
+
+
+def _optional(row: Mapping[str, Any], key: str, where: str) -> str | None:
+    value = row.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{where}.{key}: expected a string or null, got {type(value).__name__}")
+    return value
+
+
+_NAMES: dict[type, str] = {str: "a string", int: "a number", list: "a list", dict: "an object"}
 
 
 def accounting(thread: Thread) -> dict[str, Any]:
@@ -92,6 +268,11 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         }
         for s in analysis.summary
     }
+    data["news_verdicts"] = [
+        {"post_id": v.post_id, "containment": v.containment, "article_id": v.article_id,
+         "article_title": v.article_title, "reads_like_article": v.reads_like_article}
+        for v in analysis.news_verdicts
+    ]
     data["framing"] = _framing_to_dict(analysis)
     data["accounting"] = accounting(analysis.thread)
     data["settings"] = settings_to_dict(analysis)
@@ -132,11 +313,8 @@ def _framing_to_dict(analysis: Analysis) -> dict[str, Any]:
 def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The parameters the analysis ran with, including LSH banding and error rates."""
     settings = analysis.settings
-    # Imported here: ``parse`` serialises threads and need not load datasketch or numpy.
-    from analyzer.reposts import lsh_parameters
-    from analyzer.stance.intervals import LEVEL, RESAMPLES
-
-    lsh = lsh_parameters(settings)
+    lsh = analysis.method.lsh
+    interval = analysis.method.interval
     return {
         "num_perm": settings.num_perm,
         "threshold": settings.threshold,
@@ -151,5 +329,8 @@ def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
                              "co_mention": list(t.co_mention)} for t in settings.targets},
         "frames": {f.name: {"label": f.label, "terms": list(f.terms)} for f in settings.frames},
         "lexicon_words": len(settings.lexicon),
-        "bootstrap": {"resamples": RESAMPLES, "level": LEVEL},
+        "interval": {"method": interval.name, "level": interval.level,
+                     "resamples": interval.resamples, "seed": interval.seed,
+                     "min_voices": interval.min_voices},
+        "neutral_band": analysis.method.neutral_band,
     }

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ConfigError
-from analyzer.parsers.limits import DEFAULT_MAX_SIZE
+
+#: Default per-file size limit, in bytes (decimal megabytes, as file managers show).
+DEFAULT_MAX_SIZE = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class Settings:
         raise KeyError(name)
 
 
-_SCALARS = {
+_SCALARS: dict[str, dict[str, tuple[str, type[int] | type[float]]]] = {
     "reposts": {
         "num_perm": ("num_perm", int),
         "threshold": ("threshold", float),

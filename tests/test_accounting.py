@@ -15,7 +15,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from fixture_index import FIXTURES, fixture_files, fixture_name, manifest, manifests, parse_fixture
+from fixture_index import (
+    FIXTURES,
+    fixture_files,
+    fixture_name,
+    manifest,
+    manifests,
+    parse_fixture,
+    thread_engine,
+)
 
 from analyzer.pipeline import analyse
 from analyzer.report.markdown import render as render_markdown
@@ -28,7 +36,7 @@ def test_every_post_seen_is_kept_or_skipped_with_a_reason(fixture: Path) -> None
     thread = parse_fixture(fixture)
     seen = expected["posts"] + sum(expected["skipped"].values())
     kept, skipped = len(thread.posts), len(thread.skipped)
-    assert thread.engine == expected["engine"]
+    assert thread.engine == thread_engine(expected)
     assert kept + skipped == seen, f"seen {seen}, but kept {kept} + skipped {skipped}"
     assert kept == expected["posts"]
     assert dict(Counter(s.reason for s in thread.skipped)) == expected["skipped"]

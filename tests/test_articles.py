@@ -141,7 +141,7 @@ def test_html_article_keeps_the_text_and_drops_nav_and_footer_chrome():
 
 
 def test_html_fallback_extractor_also_drops_chrome(monkeypatch):
-    monkeypatch.setattr("analyzer.articles.html._with_trafilatura", lambda page: None)
+    monkeypatch.setattr("analyzer.articles.extract._with_trafilatura", lambda page: None)
     article = article_from_html(HTML_PAGE, "page")
     assert (article.title, article.outlet, article.date) == (
         "Navies hold Baltic drill", "Harbour Herald", "2021-03-03")

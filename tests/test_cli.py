@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.cli import cli, thread_name
+from analyzer import thread_name
+from analyzer.cli import cli
 from analyzer.errors import ExitCode
 from analyzer.parsers.registry import available_parsers
 
@@ -136,10 +137,12 @@ def test_parse_prints_the_json_contract():
     assert data["posts"][0]["id"] == "1"
 
 
-def test_parse_jsonl_prints_one_post_per_line():
+def test_parse_jsonl_prints_a_thread_header_then_one_post_per_line():
     result = CliRunner().invoke(cli, ["parse", str(SAMPLE / "thread.txt"), "--format", "jsonl"])
-    lines = result.stdout.splitlines()
-    assert [json.loads(line)["position"] for line in lines] == list(range(len(lines)))
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert set(rows[0]["thread"]) == {"id", "title", "engine", "url"}
+    posts = [row for row in rows[1:] if "skipped" not in row]
+    assert [row["position"] for row in posts] == list(range(len(posts)))
 
 
 def test_parsers_lists_the_built_in_engines():

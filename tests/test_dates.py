@@ -9,6 +9,7 @@ import pytest
 from analyzer.parsers.dates import from_visible, read_field
 from analyzer.parsers.dom import parse_html
 from analyzer.parsers.tabular import read_time
+from analyzer.parsers.textlines import parse_date
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -46,3 +47,17 @@ def test_matches_and_closest_honour_combinators() -> None:
     assert inside.matches("div.a > p") and not outside.matches("div.a > p")
     assert not div.matches("div.a > p")
     assert inside.closest("body > div") == div
+
+
+def test_a_whole_date_line_is_a_date_and_nothing_else() -> None:
+    sentence = "Met him on May 5, 2019 at the port"
+    assert from_visible(sentence) == datetime(2019, 5, 5, tzinfo=UTC)
+    assert from_visible(sentence, whole=True) is None
+    assert from_visible("May 5, 2019 at 10:48 PM", whole=True) == datetime(
+        2019, 5, 5, 22, 48, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("line", ["10:48 PM", "Today at 10:48", "Dec 22 #4"])
+def test_a_text_copys_date_line_without_a_year_gives_no_date(line: str) -> None:
+    # Reading these would put today's date (or year) on the post.
+    assert parse_date(line) is None

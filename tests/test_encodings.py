@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from analyzer import parse_paths
 from analyzer.model import Thread
-from analyzer.parsers.registry import parse_paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "encodings"
 

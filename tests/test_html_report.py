@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from analyzer.model import Article, Post, Thread
 from analyzer.pipeline import analyse
 from analyzer.report.charts import render_charts
-from analyzer.report.html import markdown_to_html, render
+from analyzer.report.html_page import markdown_to_html, render
 from analyzer.report.markdown import render as render_markdown
 
 HOSTILE = [

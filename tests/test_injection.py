@@ -125,8 +125,8 @@ def _report_writers() -> dict[str, Callable[[Analysis, Path], str]]:
         return _markdown_renderer().render(render_markdown(analysis))
 
     writers = {"md": markdown}
-    if importlib.util.find_spec("analyzer.report.html") is not None:
-        module = importlib.import_module("analyzer.report.html")
+    if importlib.util.find_spec("analyzer.report.html_page") is not None:
+        module = importlib.import_module("analyzer.report.html_page")
         render_html = getattr(module, "render_html", None) or module.render
         writers["html"] = lambda analysis, folder: render_html(analysis)
     if importlib.util.find_spec("analyzer.report.write") is not None:

@@ -10,10 +10,10 @@ from fixture_index import document, phrases_in, read_with, thread_or_our_error
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
 from analyzer.parsers.invision import Invision4Parser, citation_name
-from analyzer.parsers.registry import parse_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE1 = FIXTURES / "invision4" / "topic-page1.html"

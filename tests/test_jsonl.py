@@ -11,11 +11,12 @@ from fixture_index import json_values
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Quote, Thread
 from analyzer.parsers.base import Document
 from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import detect, parse_paths
+from analyzer.parsers.registry import detect
 
 
 def _doc(text: str, name: str = "posts.jsonl") -> Document:

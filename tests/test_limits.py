@@ -16,6 +16,7 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
+from analyzer import parse_paths
 from analyzer.cli import cli
 from analyzer.errors import ExitCode, InputError, OutputError, ParseError
 from analyzer.output import write_text
@@ -30,7 +31,7 @@ from analyzer.parsers.limits import (
     parse_size,
 )
 from analyzer.parsers.plaintext import PlainTextParser
-from analyzer.parsers.registry import parse_paths, read_document
+from analyzer.parsers.registry import read_document
 from analyzer.pipeline import analyse_paths
 from analyzer.settings import Settings
 

@@ -56,3 +56,37 @@ def test_long_opinion_with_many_names_is_not_news():
             "Spain against Britain and has no friends, not even Brazil. Never rely on Lisbon "
             "in a war. That said, friendly terms with Portugal help Spain's security.")
     assert not reads_like_article(rant)
+
+
+def test_the_analysis_keeps_each_news_posts_verdict_and_the_report_shows_it():
+    from analyzer.pipeline import analyse
+    from analyzer.report import render_markdown
+    from analyzer.serialize import analysis_to_dict
+
+    text = COMMENT + " " + COMMENT.upper().lower()
+    article = Article(id="a1", title="Talks <resume>", outlet="Wire", date=None,
+                      text="Preface. " + text + " Afterword.")
+    thread = Thread(id="t", title=None, engine="test", url=None,
+                    posts=(post("1", text), post("2", "I disagree with all of that, sorry.")))
+    analysis = analyse(thread, [article], default_settings())
+    [verdict] = analysis.news_verdicts
+    assert (verdict.post_id, verdict.containment, verdict.article_id,
+            verdict.article_title) == ("1", 1.0, "a1", "Talks <resume>")
+    report = render_markdown(analysis)
+    assert ("- #1: 100% of its shingles are in Wire “Talks &lt;resume&gt;” "
+            "(at least 50% counts as pasted).") in report
+    assert analysis_to_dict(analysis)["news_verdicts"] == [
+        {"post_id": "1", "containment": 1.0, "article_id": "a1",
+         "article_title": "Talks <resume>", "reads_like_article": False}]
+
+
+def test_a_post_taken_for_news_by_its_register_says_so():
+    from analyzer.pipeline import analyse
+    from analyzer.report import render_markdown
+
+    thread = Thread(id="t", title=None, engine="test", url=None,
+                    posts=(post("1", WIRE), post("2", COMMENT)))
+    analysis = analyse(thread, (), default_settings())
+    assert [v.post_id for v in analysis.news_verdicts] == ["1"]
+    assert ("- #1: it reads like a news article (masthead or attribution, long third-person "
+            "prose); no supplied article contains it.") in render_markdown(analysis)

@@ -10,9 +10,9 @@ from fixture_index import document, phrases_in, read_with, thread_or_our_error
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.model import Thread
 from analyzer.parsers.nodebb import NodeBBParser
-from analyzer.parsers.registry import parse_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE1 = FIXTURES / "nodebb" / "topic-page1.html"

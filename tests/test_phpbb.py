@@ -10,10 +10,10 @@ from fixture_index import document, phrases_in, read_with, thread_or_our_error
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
 from analyzer.parsers.phpbb import Phpbb3Parser
-from analyzer.parsers.registry import parse_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW = FIXTURES / "phpbb3" / "prosilver-3.3.html"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import tomllib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer import parse_paths
 from analyzer.errors import ConfigError, InputError, ParseError
 from analyzer.model import Post, Quote, Skipped, Thread
 from analyzer.parsers import registry
@@ -23,7 +26,6 @@ from analyzer.parsers.registry import (
     get_parser,
     merge_threads,
     natural_key,
-    parse_paths,
     read_document,
 )
 from analyzer.parsers.xenforo import XenForo2Parser
@@ -88,6 +90,22 @@ def test_built_in_parsers_are_registered_and_sorted_by_priority() -> None:
     priorities = [cls.priority for cls in parsers]
     assert priorities == sorted(priorities, reverse=True)
     assert engines[-1] == "plaintext"
+
+
+def test_pyproject_entry_points_and_the_registry_list_the_same_built_in_parsers() -> None:
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
+    declared = pyproject["project"]["entry-points"][registry.ENTRY_POINT_GROUP]
+    assert declared == registry.BUILTIN_PARSERS
+
+
+def test_each_built_in_entry_names_its_parsers_engine() -> None:
+    wrong = {}
+    for name, target in registry.BUILTIN_PARSERS.items():
+        module, _, attr = target.partition(":")
+        engine = getattr(importlib.import_module(module), attr).engine
+        if engine != name:
+            wrong[name] = engine
+    assert wrong == {}
 
 
 def test_built_ins_load_directly_when_entry_points_are_missing(

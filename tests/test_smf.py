@@ -10,8 +10,8 @@ from fixture_index import document, phrases_in, read_with, thread_or_our_error
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.model import Thread
-from analyzer.parsers.registry import parse_paths
 from analyzer.parsers.smf import Smf2Parser
 
 FIXTURES = Path(__file__).parent / "fixtures"

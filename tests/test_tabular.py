@@ -11,11 +11,12 @@ from fixture_index import FIXTURES, read_with
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.cli import cli
 from analyzer.errors import ConfigError, ExitCode, ParseError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document
-from analyzer.parsers.registry import get_parser, parse_paths, read_document
+from analyzer.parsers.registry import get_parser, read_document
 from analyzer.parsers.tabular import CsvParser, parse_columns, read_time, sniff_delimiter
 
 POSTS = FIXTURES / "csv" / "posts.csv"
@@ -153,7 +154,8 @@ def test_cli_columns_option_maps_the_columns() -> None:
                                       "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["id"], r["author"]) for r in rows] == [
+    assert rows[0]["thread"]["engine"] == "csv"
+    assert [(r["id"], r["author"]) for r in rows[1:] if "skipped" not in r] == [
         ("1", "seawatch"), ("2", "krstep"), ("3", "ivan_p")]
 
 

@@ -10,9 +10,9 @@ from fixture_index import POST_IDS, document, phrases_in, read_with, thread_or_o
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
-from analyzer.parsers.registry import parse_paths
 from analyzer.parsers.vbulletin5 import VBulletin5Parser
 
 FIXTURES = Path(__file__).parent / "fixtures"

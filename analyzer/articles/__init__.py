@@ -4,7 +4,7 @@ Three kinds of file are read:
 
 - plain text or Markdown (anything that decodes as text);
 - saved HTML pages (and single-file MHTML saves), whose main text is
-  extracted and page chrome dropped (see :mod:`analyzer.articles.html`);
+  extracted and page chrome dropped (see :mod:`analyzer.articles.extract`);
 - files that only list URLs, which are refused with a clear message, since
   the tool never goes online.
 

@@ -118,7 +118,9 @@ def _mhtml_html(data: bytes) -> str | None:
     message = email.message_from_bytes(data, policy=policy.default)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):  # a multipart part has no payload of its own
+                payload = b""
             charset = part.get_content_charset()
             return _decode(payload, "mhtml part", charset)
     return None

@@ -114,7 +114,8 @@ def header_line(line: str) -> HeaderInfo | None:
     if m := _BYLINE.match(line):
         return _byline(m.group("rest"))
     if m := _DATE_ONLY.match(line):
-        return HeaderInfo(date=_iso(_DATE_RE.match(m.group("date"))))
+        found = _DATE_RE.match(m.group("date"))
+        return HeaderInfo(date=_iso(found) if found else None)
     for pattern in (_OUTLET_DATE, _DATE_OUTLET):
         m = pattern.match(line)
         if m and not _WEEKDAY_RE.match(m.group("name")):

@@ -48,7 +48,7 @@ _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t#]*$")
 
 def article_from_html(page: str, article_id: str, source: str | None = None) -> Article:
     """Build an article from a saved HTML page: main text, metadata, no chrome."""
-    from analyzer.articles.html import extract
+    from analyzer.articles.extract import extract
 
     found = extract(page)
     body = _clean(found.text)

@@ -4,7 +4,7 @@ A thread saved as forty pages should not be lost to one page that was cut
 off while saving. :func:`parse_files` reads every file it can, merges the
 pages that parsed, and returns the failures beside the thread, each with
 the file and its own error. :meth:`ParseBatch.thread_or_raise` is what
-:func:`analyzer.parsers.registry.parse_paths` returns: the merged thread,
+:func:`parse_paths` returns: the merged thread,
 with one :class:`~analyzer.errors.FileFailedWarning` per failed file, or an
 error when no file parsed at all.
 """
@@ -115,4 +115,29 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
     return ParseBatch(thread=thread, failures=tuple(failures), files=tuple(files))
 
 
-__all__ = ["Failure", "ParseBatch", "parse_files"]
+def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = None,
+                parser: Parser | None = None,
+                max_size: int | None = DEFAULT_MAX_SIZE) -> Thread:
+    """Read, decode and parse every file of one thread, and merge the pages.
+
+    A file that fails is left out and the others are still read: each
+    failure is reported with a :class:`~analyzer.errors.FileFailedWarning`
+    (:func:`parse_files` returns them instead).
+
+    Args:
+        paths: Files and directories, as the user gave them.
+        engine: Force this engine instead of detecting one per file.
+        parser: Use this ready-made parser for every file (see
+            :func:`parse_document`).
+        max_size: Refuse files larger than this many bytes (None: no limit).
+
+    Raises:
+        ConfigError: If ``engine`` is unknown.
+        InputError, ParseError: If the only file given fails, or no path
+            was given.
+        BatchError: If several files were given and every one failed.
+    """
+    return parse_files(paths, engine, parser, max_size).thread_or_raise()
+
+
+__all__ = ["Failure", "ParseBatch", "parse_files", "parse_paths"]

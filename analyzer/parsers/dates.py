@@ -96,7 +96,7 @@ def from_iso(value: str) -> datetime | None:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
-def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
+def from_visible(text: str, dayfirst: bool = False, whole: bool = False) -> datetime | None:
     """Read a date as a page shows it, or return None.
 
     Relative dates ("Yesterday at 10:48", "3 hours ago") are refused, since a
@@ -108,6 +108,9 @@ def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
         text: The visible text, such as "Posted: Sun May 26, 2019 4:34 pm".
         dayfirst: Read "03.04.2011" as 3 April (dotted dates are always read
             day first).
+        whole: The text must be a date and nothing else, as a date line of
+            a text copy is ("Top 10 reasons 2020" is then no date); by
+            default words around the date are passed over.
     """
     text = " ".join(text.split())
     if not text or len(text) > 80 or _RELATIVE.search(text):
@@ -120,10 +123,10 @@ def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
     try:
         with warnings.catch_warnings():  # "10:15 M" would warn of an unknown time zone
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-            when = _parse(text, dayfirst, _DEFAULTS[0])
+            when = _parse(text, dayfirst, _DEFAULTS[0], fuzzy=not whole)
             # Month or day 1 may be the fill-in: a second fill-in tells ("2020" alone).
             if when.month == 1 or when.day == 1:
-                other = _parse(text, dayfirst, _DEFAULTS[1])
+                other = _parse(text, dayfirst, _DEFAULTS[1], fuzzy=not whole)
                 if (other.month, other.day) != (when.month, when.day):
                     return None
     except (ValueError, OverflowError, TypeError):
@@ -133,8 +136,8 @@ def from_visible(text: str, dayfirst: bool = False) -> datetime | None:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
-def _parse(text: str, dayfirst: bool, default: datetime) -> datetime:
-    return dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst, fuzzy=True,
+def _parse(text: str, dayfirst: bool, default: datetime, fuzzy: bool = True) -> datetime:
+    return dateparser.parse(text, parserinfo=_WORDS, dayfirst=dayfirst, fuzzy=fuzzy,
                             default=default)
 
 

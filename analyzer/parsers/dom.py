@@ -269,7 +269,7 @@ def render_element(root: etree._Element) -> str:
             _soft_break(out, item)
         elif isinstance(item, str):
             out.append(_INLINE_SPACE.sub(" ", item))
-        else:
+        elif isinstance(item, etree._Element):
             _open(item, root, out, stack)
     return _tidy("".join(out))
 

@@ -102,7 +102,8 @@ def read_dataset(rows: list[tuple[int, dict[str, Any]]], doc: Document) -> Threa
     kept: list[tuple[int, dict[str, Any], str, ChanBody]] = []
     skipped: list[Skipped] = []
     for lineno, row in rows:
-        body = row.get("body") if isinstance(row.get("body"), str) else ""
+        raw_body = row.get("body")
+        body = raw_body if isinstance(raw_body, str) else ""
         raw_id = text_field(row.get("id")) or ""
         label = f"line {lineno}: post {raw_id or '?'}"
         if text_field(row.get("thread_id")) != thread_id:
@@ -124,12 +125,12 @@ def read_dataset(rows: list[tuple[int, dict[str, Any]]], doc: Document) -> Threa
                       ChanBody(chan.text, _links(chan.refs, ids, own)))
              for i, (_, row, raw, chan) in enumerate(kept)]
     posts = []
-    for i, ((_, row, _, _), chan, body) in enumerate(zip(kept, chans, link_quotes(chans),
-                                                         strict=True)):
+    for i, ((_, row, _, _), chan_post, linked) in enumerate(zip(kept, chans, link_quotes(chans),
+                                                                strict=True)):
         parent = _FULLNAME.sub("", text_field(row.get("parent")) or "")
-        posts.append(Post(id=chan.id, position=i, author=chan.author, timestamp=_time(row),
-                          text=body.text, quotes=body.quotes,
-                          reply_to=ids.get(parent) or body.reply_to, source=doc.name))
+        posts.append(Post(id=chan_post.id, position=i, author=chan_post.author,
+                          timestamp=_time(row), text=linked.text, quotes=linked.quotes,
+                          reply_to=ids.get(parent) or linked.reply_to, source=doc.name))
     title = next((found for _, row, _, _ in kept if (found := text_field(row.get("subject")))),
                  None)
     return Thread(id=thread_id or doc.stem, title=title, engine="4cat", url=None,

@@ -11,8 +11,14 @@ Only ``text`` is required. ``timestamp`` is ISO 8601 (a missing offset means
 UTC) or epoch seconds (numbers above 10^11 are read as milliseconds).
 ``quotes`` items may be plain strings. A missing ``id`` becomes the post's
 1-based position. ``thread`` and ``title`` are taken from the first row that
-has them. This is also what ``forum-analyzer parse --format jsonl`` writes,
-so its output reads back in.
+has them.
+
+``forum-analyzer parse --format jsonl`` writes the same post objects, after a
+thread header line ``{"thread": {"id": ..., "title": ..., "engine": ...,
+"url": ...}}`` and followed by one ``{"skipped": {"reason": ..., "preview":
+..., "source": ...}}`` line per skipped item (:func:`analyzer.serialize.thread_to_rows`).
+A file that starts with such a header is read back exactly as written:
+thread fields, engine, posts and skipped items.
 """
 
 from __future__ import annotations
@@ -25,7 +31,14 @@ from analyzer.errors import ParseError
 from analyzer.model import Post, PostKind, Quote, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.dates import read_field
-from analyzer.parsers.records import first_json_line
+from analyzer.parsers.records import first_json_line, json_lines
+from analyzer.serialize import (
+    is_skipped_row,
+    is_thread_header_row,
+    post_from_dict,
+    skipped_from_dict,
+    thread_header_from_dict,
+)
 
 _KINDS: frozenset[str] = frozenset({"opinion", "news"})
 
@@ -40,13 +53,14 @@ class JsonlParser(Parser):
 
     @classmethod
     def can_parse(cls, doc: Document) -> bool:
-        """Return True if the first non-blank line is a JSON object with a ``text`` field.
+        """Return True if the first non-blank line is a JSON object with a ``text`` field,
+        or the thread header line of ``parse --format jsonl``.
 
         A pretty-printed JSON document starts with a lone ``{`` or ``[`` and is
         left to other parsers.
         """
         row = first_json_line(doc)
-        return isinstance(row, dict) and "text" in row
+        return isinstance(row, dict) and ("text" in row or is_thread_header_row(row))
 
     def parse(self, doc: Document) -> Thread:
         """Read every line as one post.
@@ -56,6 +70,8 @@ class JsonlParser(Parser):
                 ``text`` string, or has a malformed field; or if the file has
                 no rows at all.
         """
+        if is_thread_header_row(first_json_line(doc)):
+            return _read_own_rows(doc)
         posts: list[Post] = []
         skipped: list[Skipped] = []
         thread_id: str | None = None
@@ -84,6 +100,30 @@ class JsonlParser(Parser):
             posts=tuple(posts),
             skipped=tuple(skipped),
         )
+
+
+def _read_own_rows(doc: Document) -> Thread:
+    """Read ``parse --format jsonl`` output: the header line, posts, skipped items."""
+    lines = iter(json_lines(doc))
+    first = next(lines)
+    try:
+        header = thread_header_from_dict(first.value["thread"])
+    except ValueError as exc:
+        raise ParseError(f"{doc.name}:{first.lineno}: {exc}") from None
+    posts: list[Post] = []
+    skipped: list[Skipped] = []
+    for line in lines:
+        try:
+            if is_skipped_row(line.value):
+                skipped.append(skipped_from_dict(line.value["skipped"]))
+            elif is_thread_header_row(line.value):
+                raise ValueError("a second thread header; parse one thread per file")
+            else:
+                posts.append(post_from_dict(line.value, source=doc.name))
+        except ValueError as exc:
+            raise ParseError(f"{doc.name}:{line.lineno}: {exc}") from None
+    return Thread(id=header.id, title=header.title, engine=header.engine, url=header.url,
+                  posts=tuple(posts), skipped=tuple(skipped))
 
 
 def _load(line: str, name: str, lineno: int) -> dict[str, Any]:

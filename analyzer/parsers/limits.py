@@ -27,15 +27,15 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Skipped, Thread
+from analyzer.settings import DEFAULT_MAX_SIZE
 from analyzer.text import preview
 
-#: Default per-file size limit, in bytes (decimal megabytes, as file managers show).
-DEFAULT_MAX_SIZE = 100_000_000
 #: Deepest element nesting libxml2 reads before it stops (without XML_PARSE_HUGE).
 MAX_HTML_DEPTH = 256
 #: Longest post text kept, in characters.
@@ -128,7 +128,13 @@ def check_page(name: str, text: str) -> None:
                          "in full")
 
 
-class _DepthTarget:
+if TYPE_CHECKING:  # the stubs' protocol of a parser target; lxml itself has no such class
+    _Target = etree.ParserTarget[tuple[int, str]]
+else:
+    _Target = object
+
+
+class _DepthTarget(_Target):
     """An lxml parser target that measures nesting and keeps no tree."""
 
     def __init__(self) -> None:

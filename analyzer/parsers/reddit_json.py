@@ -57,7 +57,8 @@ class RedditJsonParser(Parser):
         if not isinstance(data, list) or not data:
             return False
         children = _children(data[0])
-        return bool(children) and isinstance(children[0], dict) and children[0].get("kind") == "t3"
+        return (children is not None and bool(children) and isinstance(children[0], dict)
+                and children[0].get("kind") == "t3")
 
     def parse(self, doc: Document) -> Thread:
         """Parse a Reddit comments page.
@@ -149,7 +150,8 @@ def _replies(item: Any) -> list[Any]:
 
 def _submission(data: dict[str, Any], source: str) -> Post:
     title = unescape(text_field(data.get("title")) or "")
-    selftext = data.get("selftext") if isinstance(data.get("selftext"), str) else ""
+    raw_selftext = data.get("selftext")
+    selftext = raw_selftext if isinstance(raw_selftext, str) else ""
     body = split_angle_quotes(unescape(selftext))
     if selftext.strip() in DELETED or not (body.text or body.quotes):
         body = split_angle_quotes(title)
@@ -167,7 +169,8 @@ def _submission(data: dict[str, Any], source: str) -> Post:
 def _comment(data: dict[str, Any], position: int, source: str) -> Post | Skipped:
     author = _author(data)
     ident = text_field(data.get("id")) or "?"
-    raw = data.get("body") if isinstance(data.get("body"), str) else ""
+    body_field = data.get("body")
+    raw = body_field if isinstance(body_field, str) else ""
     if raw.strip() in DELETED:
         return Skipped("deleted post", f"comment {ident} ({raw.strip()})", source)
     body = split_angle_quotes(unescape(raw))

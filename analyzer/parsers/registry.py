@@ -24,9 +24,9 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from itertools import count
 from pathlib import Path
 
@@ -68,6 +68,7 @@ BUILTIN_PARSERS: dict[str, str] = {
     "forum-dl": "analyzer.parsers.forumdl:ForumDlParser",
     "4cat": "analyzer.parsers.fourcat:FourCatParser",
     "csv": "analyzer.parsers.tabular:CsvParser",
+    "forum-analyzer-json": "analyzer.parsers.own_json:OwnJsonParser",
 }
 
 
@@ -110,7 +111,7 @@ def _load_parsers() -> tuple[type[Parser], ...]:
         _add(by_engine, ep.name, ep.load)
     for name, target in BUILTIN_PARSERS.items():
         if name not in by_engine and name not in tried:
-            _add(by_engine, name, lambda target=target: _import(target))
+            _add(by_engine, name, partial(_import, target))
     return tuple(sorted(by_engine.values(), key=lambda cls: (-cls.priority, cls.engine)))
 
 
@@ -236,33 +237,6 @@ def parse_document(doc: Document, engine: str | None = None,
         raise ParseError(f"{doc.name}: the {parser.engine} parser failed: {exc}") from exc
 
 
-def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = None,
-                parser: Parser | None = None,
-                max_size: int | None = DEFAULT_MAX_SIZE) -> Thread:
-    """Read, decode and parse every file of one thread, and merge the pages.
-
-    A file that fails is left out and the others are still read: each
-    failure is reported with a :class:`~analyzer.errors.FileFailedWarning`
-    (:func:`analyzer.parsers.batch.parse_files` returns them instead).
-
-    Args:
-        paths: Files and directories, as the user gave them.
-        engine: Force this engine instead of detecting one per file.
-        parser: Use this ready-made parser for every file (see
-            :func:`parse_document`).
-        max_size: Refuse files larger than this many bytes (None: no limit).
-
-    Raises:
-        ConfigError: If ``engine`` is unknown.
-        InputError, ParseError: If the only file given fails, or no path
-            was given.
-        BatchError: If several files were given and every one failed.
-    """
-    from analyzer.parsers.batch import parse_files  # batch builds on this module
-
-    return parse_files(paths, engine, parser, max_size).thread_or_raise()
-
-
 def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thread:
     """Merge the pages of one thread into a single thread.
 
@@ -371,6 +345,5 @@ __all__ = [
     "merge_threads",
     "natural_key",
     "parse_document",
-    "parse_paths",
     "read_document",
 ]

@@ -11,15 +11,12 @@ begin and end.
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
-from datetime import UTC, datetime
-
-from dateutil import parser as dateparser
-from dateutil.parser import UnknownTimezoneWarning
+from datetime import datetime
 
 from analyzer.clean import is_chrome_line
 from analyzer.model import Quote
+from analyzer.parsers.dates import from_visible
 
 _STAT = re.compile(
     r"^(?:reaction score|messages|points|trophy points|posts|likes(?: received)?|reputation|"
@@ -29,8 +26,6 @@ _STAT = re.compile(
 )
 _NUMBER = re.compile(r"^[\d.,]+\s*[kKmM]?$")
 _POST_NUMBER = re.compile(r"\s*#\s?\d+\s*$")
-_RELATIVE_DAY = re.compile(r"^(?:today|yesterday)(?:\s+at)?\s+\d{1,2}:\d{2}\s*(?:[ap]m)?$",
-                           re.IGNORECASE)
 _QUOTE_START = [
     re.compile(r"^(?P<author>[^\n:]{1,60}?)\s+(?:said|wrote|writes|says):\s*(?:↑.{0,60})?$",
                re.IGNORECASE),
@@ -70,31 +65,19 @@ class Header:
 def parse_date(line: str) -> datetime | None:
     """Return the date a short line states, or None if it is not a date line.
 
-    The line must be short, contain a digit and parse as a whole (no fuzzy
-    matching), so "Dec 6, 2014", "03.03.2011, 14:17" and "Oct 30, 2014 at
-    10:48 PM" are dates and "Top 10 reasons" is not. A trailing post number
-    ("#4") is ignored.
+    The line must be short and be a date as a whole
+    (:func:`analyzer.parsers.dates.from_visible` with ``whole=True``), so
+    "Dec 6, 2014", "03.03.2011, 14:17" and "Oct 30, 2014 at 10:48 PM" are
+    dates and "Top 10 reasons" is not. A trailing post number ("#4") is
+    ignored.
     """
     text = line.strip()
     if len(text) > 64:  # before any pattern: a long line is never a date
         return None
     text = _POST_NUMBER.sub("", text).strip()
-    if not text or len(text) > 48 or not any(ch.isdigit() for ch in text):
+    if not text or len(text) > 48:
         return None
-    if _RELATIVE_DAY.match(text):
-        return None
-    if not re.search(r"(?:19|20)\d\d|\d{1,2}:\d\d", text):
-        return None
-    try:
-        with warnings.catch_warnings():  # "10:15 M": an unknown zone name is no news to a user
-            warnings.simplefilter("ignore", UnknownTimezoneWarning)
-            value = dateparser.parse(text, fuzzy=False,
-                                     dayfirst=bool(re.match(r"^\d{1,2}\.", text)))
-    except (ValueError, OverflowError):
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value
+    return from_visible(text, whole=True)
 
 
 def is_stat_line(line: str) -> bool:

@@ -16,11 +16,13 @@ import textwrap
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
@@ -38,7 +40,10 @@ from analyzer.report.chart_data import (
     StanceTimelineData,
 )
 
-STYLE: dict[str, Any] = {
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+STYLE: dict[RcKeyType, Any] = {
     "text.parse_math": False,
     "text.usetex": False,
     "font.family": "DejaVu Sans",
@@ -88,7 +93,7 @@ def style() -> Iterator[None]:
     Author names in scripts no installed font covers are drawn as boxes
     rather than flooding the command line with one warning per character.
     """
-    rc = {**STYLE, "font.family": list(font_families())}
+    rc: dict[RcKeyType, Any] = {**STYLE, "font.family": list(font_families())}
     with matplotlib.rc_context(rc), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing from")
         yield
@@ -169,7 +174,7 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
         for i, (ax, line) in enumerate(zip(axes, data.lines, strict=True)):
             color = TARGETS[i % len(TARGETS)]
             for x in data.news:
-                if data.by_time:
+                if isinstance(x, datetime):  # by time
                     ax.axvline(x, color=NEWS_SHADE, linewidth=3, zorder=0)
                 else:
                     ax.axvspan(x - 0.5, x + 0.5, color=NEWS_SHADE, linewidth=0, zorder=0)
@@ -196,7 +201,8 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
         else:
             _post_axis(last, data.posts, data.ticks, data.x_label)
         axes[0].set_title("Stance along the thread, per target  (−1 hostile … +1 favourable)")
-        handles = [Line2D([], [], marker="o", linestyle="none", color="#555555", markersize=5)]
+        handles: list[Artist] = [
+            Line2D([], [], marker="o", linestyle="none", color="#555555", markersize=5)]
         labels = ["opinion post"]
         if any(p.repost for line in data.lines for p in line.points):
             handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",

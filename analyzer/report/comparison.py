@@ -6,11 +6,10 @@ from collections import Counter
 from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 
-from analyzer.model import Analysis
+from analyzer.model import Analysis, Article, NewsVerdict
 from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import code, escape_cell, escape_inline, short
 from analyzer.report.format import article_name, image, post_ref, posts_by_id, share, table
-from analyzer.reposts import lsh_parameters
 from analyzer.serialize import accounting
 
 NO_NEWS = ("No news articles were supplied, so this report does not compare the forum with "
@@ -131,7 +130,7 @@ def method(analysis: Analysis) -> str:
     """Section: how every figure was made, with the parameters."""
     s = analysis.settings
     thread = analysis.thread
-    lsh = lsh_parameters(s)
+    lsh = analysis.method.lsh
     counts = accounting(thread)
     skipped = ", ".join(f"{n} {escape_inline(r)}"
                         for r, n in counts["skipped"].items()) or "none"
@@ -166,4 +165,34 @@ def method(analysis: Analysis) -> str:
     targets = "; ".join(f"{escape_inline(t.label)} ({len(t.aliases)} aliases)" for t in s.targets)
     rows.append(["Targets", targets])
     lines = ["## Method and parameters", "", table(["Step", "Detail"], rows)]
+    verdicts = news_verdicts(analysis)
+    if verdicts:
+        lines += ["", "Why each pasted-news post was taken for news:", "", *verdicts]
     return "\n".join(lines)
+
+
+def news_verdicts(analysis: Analysis) -> list[str]:
+    """One line per pasted-news post: its containment in the closest article, or its register."""
+    by_id = posts_by_id(analysis)
+    articles = {a.id: a for a in analysis.articles}
+    threshold = analysis.settings.news_containment
+    lines = []
+    for verdict in analysis.news_verdicts:
+        post = by_id.get(verdict.post_id)
+        if post is not None:
+            lines.append(f"- {post_ref(post)}: {_verdict_reason(verdict, articles, threshold)}")
+    return lines
+
+
+def _verdict_reason(verdict: NewsVerdict, articles: Mapping[str, Article],
+                    threshold: float) -> str:
+    match = ""
+    if verdict.article_id is not None:
+        article = articles.get(verdict.article_id)
+        name = article_name(article) if article else escape_inline(verdict.article_id)
+        title = f" “{short(verdict.article_title, 80)}”" if verdict.article_title else ""
+        match = f"{share(verdict.containment)} of its shingles are in {name}{title}"
+    if verdict.containment >= threshold:
+        return match + f" (at least {share(threshold)} counts as pasted)."
+    reason = "it reads like a news article (masthead or attribution, long third-person prose)"
+    return f"{reason}; {match}." if match else f"{reason}; no supplied article contains it."

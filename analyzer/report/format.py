@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from analyzer.model import Analysis, Article, Post
 from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import escape_cell, escape_inline
-from analyzer.stance.score import NEUTRAL_BAND
 
 
 def score(value: float | None) -> str:
@@ -23,13 +22,13 @@ def share(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f}%"
 
 
-def leaning(value: float | None) -> str:
-    """Describe a stance score in words."""
+def leaning(value: float | None, neutral_band: float) -> str:
+    """Describe a stance score in words; within ``neutral_band`` of 0 it is neutral."""
     if value is None:
         return "not discussed"
-    if value >= NEUTRAL_BAND:
+    if value >= neutral_band:
         return "favourable"
-    if value <= -NEUTRAL_BAND:
+    if value <= -neutral_band:
         return "hostile"
     return "neutral"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from analyzer.model import Analysis, Post, RepostCluster, Stance, cluster_of
+from analyzer.model import Analysis, IntervalMethod, Post, RepostCluster, Stance, cluster_of
 from analyzer.report import comparison
 from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, short
@@ -18,7 +18,6 @@ from analyzer.report.format import (
     score,
     table,
 )
-from analyzer.stance.intervals import LEVEL, RESAMPLES
 from analyzer.text import words
 
 QUOTE_CHARS = 200
@@ -84,15 +83,17 @@ def summary(analysis: Analysis) -> str:
             f"{_spread(biggest)}.")
     else:
         lines.append("- **Reposts:** no comment was posted more than once.")
+    band = analysis.method.neutral_band
     for s in analysis.summary:
         if s.forum is None and s.forum_naive is None:
             continue
         label = escape_inline(analysis.settings.target(s.target).label)
-        line = (f"- **{label}:** forum {leaning(s.forum)} ({score(s.forum)}, each repeated "
+        line = (f"- **{label}:** forum {leaning(s.forum, band)} ({score(s.forum)}, each repeated "
                 f"comment counted once; {score(s.forum_naive)} counting every copy)")
-        news = [v for _, v in s.news if v is not None]
-        if news:
-            line += f"; news {leaning(sum(news) / len(news))} ({score(sum(news) / len(news))})"
+        news_scores = [v for _, v in s.news if v is not None]
+        if news_scores:
+            mean = sum(news_scores) / len(news_scores)
+            line += f"; news {leaning(mean, band)} ({score(mean)})"
         lines.append(line + ".")
     lines.extend(comparison.summary_lines(analysis))
     return "\n".join(lines)
@@ -176,12 +177,13 @@ def _cluster_effect(analysis: Analysis, cluster: RepostCluster) -> str:
 def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
     """Section: stance per target, forum against each news source."""
     lines = ["## Stance by target", ""]
+    method = analysis.method.interval
     lines.append("Forum figures average opinion posts only (pasted news is left out). "
                  "*Deduplicated* counts each repost cluster as one voice; *naive* counts "
-                 f"every copy. The {LEVEL:.0%} interval is a bootstrap over the voices "
-                 f"({RESAMPLES} resamples; none for fewer than two voices).")
+                 f"every copy. The {method.level:.0%} interval is a {escape_inline(method.name)} "
+                 f"over the voices ({_interval_detail(method)}).")
     articles = analysis.articles
-    header = ["Target", "Forum (deduplicated)", f"{LEVEL:.0%} interval", "Forum (naive)",
+    header = ["Target", "Forum (deduplicated)", f"{method.level:.0%} interval", "Forum (naive)",
               "Voices", "Posts"]
     header += [escape_cell(a.outlet or a.id) for a in articles]
     rows = []
@@ -202,6 +204,13 @@ def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> 
     if evidence:
         lines += ["", "Strongest evidence in forum opinion, per target:", "", *evidence]
     return "\n".join(lines)
+
+
+def _interval_detail(method: IntervalMethod) -> str:
+    fewest = f"none for fewer than {method.min_voices} voices"
+    if method.resamples is None:
+        return fewest
+    return f"{method.resamples} resamples; {fewest}"
 
 
 def _evidence_examples(analysis: Analysis) -> list[str]:

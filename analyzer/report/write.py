@@ -22,7 +22,7 @@ from analyzer.errors import OutputError
 from analyzer.model import Analysis
 from analyzer.output import check_writable, write_bytes, write_json, write_text
 from analyzer.report.chart_data import Chart, ChartLink
-from analyzer.report.html import render as render_html
+from analyzer.report.html_page import render as render_html
 from analyzer.report.markdown import render as render_markdown
 from analyzer.serialize import analysis_to_dict
 

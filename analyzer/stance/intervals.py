@@ -21,13 +21,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analyzer.model import RepostCluster, Stance, Thread, cluster_of
+from analyzer.model import IntervalMethod, RepostCluster, Stance, Thread, cluster_of
 from analyzer.settings import Settings
 
 LEVEL = 0.9
 """Share of the resampled means the interval holds."""
 RESAMPLES = 1000
 """How many bootstrap resamples each interval is read from."""
+
+
+def interval_method(settings: Settings) -> IntervalMethod:
+    """What :func:`forum_intervals` does, for the report's method section and the JSON."""
+    return IntervalMethod(name="percentile bootstrap", level=LEVEL, resamples=RESAMPLES,
+                          seed=settings.seed, min_voices=2)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Literal
 
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
 from analyzer.settings import Settings
@@ -60,7 +61,7 @@ NEUTRAL_BAND = 0.05
 COMPARISON_FLOOR = 0.3
 """Least magnitude a comparison gives each side, when its words score weaker."""
 
-FRAGMENT_CARRY = "singular"
+FRAGMENT_CARRY: Literal["singular"] = "singular"
 
 SCORN_CEILING = -0.3
 """Highest score a target with a servility word attached can get."""
@@ -96,8 +97,9 @@ def score_unit(unit: str, settings: Settings,
         spots = offsets[name]
         winner = comparison.winner if comparison is not None else None
         if winner in ("tone-left", "tone-right"):
-            main, foil = ("left", "right") if winner == "tone-left" else ("right", "left")
-            winner = main if base > 0 else foil if base < 0 else None
+            # The side whose tone the sentence's own tone agrees with wins.
+            toward_left = (winner == "tone-left") == (base > 0)
+            winner = None if base == 0 else "left" if toward_left else "right"
         if comparison is not None and winner is not None:
             side = side_of(spots, comparison)
             if side in ("left", "right"):
@@ -156,8 +158,8 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
                evidence=tuple(dict.fromkeys(u for u, _ in found)))
         for name, found in evidence.items() if found
     )
-    units = [score for found in evidence.values() for _, score in found]
-    if len(stances) == 1 and all(abs(u) < NEUTRAL_BAND for u in units):
+    unit_scores = [score for found in evidence.values() for _, score in found]
+    if len(stances) == 1 and all(abs(u) < NEUTRAL_BAND for u in unit_scores):
         # A post about one actor only: when every sentence naming it is
         # neutral ("Russia sent two bombers."), the verdict is in the rest of
         # the post ("Pathetic show. Nobody is scared."), so the tone of its

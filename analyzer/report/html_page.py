@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from analyzer.model import Analysis
@@ -112,6 +113,11 @@ def markdown_to_html(markdown: str, images: Mapping[str, str], title: str) -> st
                         body=body)
 
 
+def _alt_text(parser: MarkdownIt, children: Sequence[Token]) -> str:
+    """An image's alt text as plain text, as the HTML renderer writes it."""
+    return RendererHTML().renderInlineAsText(children, parser.options, {})
+
+
 def _safe_inline(parser: MarkdownIt, children: list[Token], images: Mapping[str, str]
                  ) -> list[Token]:
     """Embed our charts, drop other images, unwrap links that leave for other schemes."""
@@ -121,7 +127,7 @@ def _safe_inline(parser: MarkdownIt, children: list[Token], images: Mapping[str,
         if token.type == "image":
             source = images.get(str(token.attrGet("src") or ""))
             if source is None:
-                alt = parser.renderer.renderInlineAsText(token.children or [], parser.options, {})
+                alt = _alt_text(parser, token.children or [])
                 kept.append(Token("text", "", 0, content=alt))
                 continue
             token.attrSet("src", source)
