@@ -42,7 +42,7 @@ def thread_to_dict(thread: Thread) -> dict[str, Any]:
     """The ``parse --format json`` object: thread, posts and skipped."""
     return {
         "thread": {"id": thread.id, "title": thread.title, "engine": thread.engine,
-                   "url": thread.url},
+                   "url": thread.url, **({"layout": thread.layout} if thread.layout else {})},
         "posts": [post_to_dict(p) for p in thread.posts],
         "skipped": [skipped_to_dict(s) for s in thread.skipped],
     }

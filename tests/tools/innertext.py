@@ -8,7 +8,8 @@ with the default style sheet standing in for CSS:
   elements, ``style="display:none"`` and inputs are not rendered;
 - white space inside a text run collapses to one space (``<pre>`` keeps it);
 - ``<br>`` is a line break;
-- a block-level element (div, li, dt, dd, h1-h6, blockquote, ...) asks for
+- a block-level element (div, li, dt, dd, h1-h6, blockquote, and cite,
+  which forum style sheets make a block) asks for
   one line break before and after it; ``<p>`` asks for two (its margins);
 - a table cell is followed by a tab, a table row by a line break;
 - adjacent requests collapse to the largest, and none is emitted at the
@@ -35,7 +36,8 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "
           "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
           "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend",
           "li", "main", "menu", "nav", "ol", "pre", "section", "summary", "table", "ul",
-          "caption", "thead", "tbody", "tfoot"}
+          "caption", "thead", "tbody", "tfoot",
+          "cite"}  # forum style sheets show a quote's cite line as a block
 _PARAGRAPH = {"p"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"[ \t\r\n\f]+")

@@ -1,0 +1,185 @@
+"""A post's own words in a copied page: quotes out, signature and app footers off.
+
+:func:`read_body` takes the lines between a post's head and its first
+furniture line, lifts quote blocks out ("Name said:" ... "Click to
+expand...", "Originally Posted by Name", "Name wrote:", "@Name said in
+...:"), and rebuilds paragraphs from the copy's blank lines. A quote with no
+end marker runs as long as its lines repeat earlier posts' words.
+:func:`strip_signatures` then drops the closing lines every post of one
+member ends with (their signature) and app footers ("Sent from my ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from analyzer.model import Quote
+from analyzer.parsers.copyprofiles import APP_FOOTER, CopyProfile
+
+_QUOTE_HEADS = [
+    re.compile(r"^(?P<author>[^:]{1,60}?)\s+(?:said|wrote|writes|says):\s*(?:↑.{0,60})?$",
+               re.IGNORECASE),
+    re.compile(r"^(?:quote:\s*)?originally posted by\s+(?P<author>.{1,60}?)$", re.IGNORECASE),
+    re.compile(r"^quote from:\s*(?P<author>.{1,60}?)(?:\s+on\s+.{0,60})?$", re.IGNORECASE),
+    re.compile(r"^\(.{4,40}\)\s*(?P<author>.{1,60}?)\s+wrote:\s*$", re.IGNORECASE),
+    re.compile(r"^@(?P<author>\S.{0,60}?) said in .{0,200}:$", re.IGNORECASE),
+    re.compile(r"^quote:?(?P<author>)$", re.IGNORECASE),
+]
+_QUOTE_END = re.compile(r"^click to (?:expand|shrink)\.*$", re.IGNORECASE)
+_SHINGLE = 6
+
+
+@dataclass(frozen=True)
+class Body:
+    """A post's text lines and quotes, and the role of each line it left out.
+
+    Attributes:
+        kept: (non-blank line number, copy line number, text) of each line
+            of the post's own words, in order.
+        quotes: The quotes, in order.
+        roles: (non-blank line number, role) for each line left out.
+    """
+
+    kept: tuple[tuple[int, int, str], ...]
+    quotes: tuple[Quote, ...]
+    roles: tuple[tuple[int, str], ...]
+
+    @property
+    def text(self) -> str:
+        """The words, a blank line between paragraphs as in the copy."""
+        out: list[str] = []
+        previous = None
+        for _, line_no, text in self.kept:
+            if previous is not None:
+                out.append("\n\n" if line_no > previous + 1 else "\n")
+            out.append(text)
+            previous = line_no
+        return "".join(out)
+
+
+class EarlierWords:
+    """Lines and word runs of the posts read so far, by author, to tell quoted lines."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str | None, set[str]] = {}
+        self._runs: dict[str | None, set[tuple[str, ...]]] = {}
+
+    def add(self, line: str, author: str | None) -> None:
+        """Remember a line of a post by ``author``."""
+        words = tuple(re.findall(r"\w+", line.lower()))
+        for who in {author, None}:
+            self._lines.setdefault(who, set()).add(line)
+            runs = self._runs.setdefault(who, set())
+            for i in range(max(0, len(words) - _SHINGLE + 1)):
+                runs.add(words[i:i + _SHINGLE])
+
+    def has(self, line: str, author: str | None) -> bool:
+        """True if ``line`` repeats words ``author`` (anyone, if None) wrote earlier."""
+        if line in self._lines.get(author, ()):
+            return True
+        words = tuple(re.findall(r"\w+", line.lower()))
+        runs = self._runs.get(author, set())
+        return len(words) >= _SHINGLE and words[:_SHINGLE] in runs \
+            and words[-_SHINGLE:] in runs
+
+
+def read_body(ls: list[str], index: list[int], lo: int, hi: int, profile: CopyProfile,
+              earlier: EarlierWords, author: str | None) -> Body:
+    """The post made of non-blank lines ``lo`` to ``hi`` (exclusive)."""
+    kept: list[tuple[int, int, str]] = []
+    quotes: list[Quote] = []
+    roles: list[tuple[int, str]] = []
+    j = lo
+    while j < hi:
+        head = _quote_head(ls, j, hi)
+        if head is None:
+            if profile.edit.match(ls[j]):
+                roles.append((j, "edit note"))
+            else:
+                kept.append((j, index[j], ls[j]))
+            j += 1
+            continue
+        quoted, first = head
+        end, last = _quote_end(ls, first, hi, earlier, quoted)
+        text = "\n".join(ls[first:last]).strip()
+        roles.extend((k, "quote") for k in range(j, end))
+        if text:
+            quotes.append(Quote(text=text, post_id=None, author=quoted))
+        j = end
+    for _, _, line in kept:
+        earlier.add(line, author)
+    return Body(tuple(kept), tuple(quotes), tuple(roles))
+
+
+def _quote_head(ls: list[str], j: int, hi: int) -> tuple[str | None, int] | None:
+    """A quote header at ``ls[j]``: (its author, the quote's first line)."""
+    for pattern in _QUOTE_HEADS:
+        match = pattern.match(ls[j])
+        if not match:
+            continue
+        author = match.group("author").strip() or None
+        if author is not None and (len(author.split()) > 5 or author[-1:] in ".!?"):
+            return None
+        if author is None:  # vBulletin 3: "Quote:" then "Originally Posted by NAME"
+            if j + 1 < hi and (named := _QUOTE_HEADS[1].match(ls[j + 1])):
+                return named.group("author").strip(), j + 2
+            if j + 1 >= hi:
+                return None
+        return author, j + 1
+    return None
+
+
+def _quote_end(ls: list[str], first: int, hi: int, earlier: EarlierWords,
+               quoted: str | None) -> tuple[int, int]:
+    """(first line after the quote block, end of the quote's own text)."""
+    depth = 1
+    for k in range(first, min(hi, first + 400)):
+        if _QUOTE_END.match(ls[k]):
+            depth -= 1
+            if depth == 0:
+                return k + 1, k
+        elif any(p.match(ls[k]) for p in _QUOTE_HEADS[:1]):
+            depth += 1
+    end = min(first + 1, hi)
+    while end < hi and earlier.has(ls[end], quoted) and _quote_head(ls, end, hi) is None:
+        end += 1
+    return end, end
+
+
+def strip_signatures(bodies: list[Body], authors: list[str | None]) -> list[Body]:
+    """Drop each member's signature (the line all their posts end with) and app footers."""
+    by_author: dict[str, list[int]] = {}
+    for k, author in enumerate(authors):
+        if author is not None:
+            by_author.setdefault(author, []).append(k)
+    out = list(bodies)
+    for posts in by_author.values():
+        if len(posts) < 2:
+            continue
+        while True:
+            lasts = {bodies_last(out[k]) for k in posts}
+            if len(lasts) != 1 or None in lasts or any(len(out[k].kept) < 2 for k in posts):
+                break
+            out = [_drop_last(b, "signature") if k in posts else b for k, b in enumerate(out)]
+    return [_drop_footers(b) for b in out]
+
+
+def bodies_last(body: Body) -> str | None:
+    """The last line of a post's own words."""
+    return body.kept[-1][2] if body.kept else None
+
+
+def _drop_last(body: Body, role: str) -> Body:
+    j = body.kept[-1][0]
+    return replace(body, kept=body.kept[:-1], roles=(*body.roles, (j, role)))
+
+
+def _drop_footers(body: Body) -> Body:
+    kept = list(body.kept)
+    roles = list(body.roles)
+    for item in list(kept[-3:]):
+        if APP_FOOTER.match(item[2]) and len(kept) > 1:
+            kept.remove(item)
+            roles.append((item[0], "app footer"))
+    return replace(body, kept=tuple(kept), roles=tuple(roles))
