@@ -8,6 +8,8 @@ spurious post costs one post, not the rest of the thread), and how many
 post texts still carry a signature, an edit note or an app footer.
 
 Run: ``python benchmarks/text_copies.py`` (``--json`` for machine output).
+``--fresh N`` instead reads N new threads per engine, generated on the spot
+with other seeds: copies no one has looked at while writing the parser.
 """
 
 from __future__ import annotations
@@ -33,12 +35,30 @@ def authors_in_order(found: list[str | None], real: list[str]) -> int:
     return sum(block.size for block in matcher.get_matching_blocks())
 
 
-def measure() -> dict[str, dict[str, int]]:
-    """Per-engine totals over every copy."""
+def committed() -> list[tuple[str, str, dict]]:
+    """The committed copies: (name, text, truth)."""
     truth = json.loads((COPIES / "truth.json").read_text("utf-8"))
+    return [(name, (COPIES / name).read_text("utf-8"), facts)
+            for name, facts in sorted(truth.items())]
+
+
+def fresh(per_engine: int) -> list[tuple[str, str, dict]]:
+    """New copies made with the fixture generator and seeds of their own."""
+    sys.path.insert(0, str(COPIES.parent / "tools"))
+    from make_copies import build  # type: ignore[import-not-found]
+    from skins import SKINS  # type: ignore[import-not-found]
+    out = []
+    for engine in SKINS:
+        for variant in range(per_engine):
+            text, facts = build(engine, variant, salt="fresh-")
+            out.append((f"{engine}-fresh-{variant}", text, facts))
+    return out
+
+
+def measure(copies: list[tuple[str, str, dict]]) -> dict[str, dict[str, int]]:
+    """Per-engine totals over the copies."""
     table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for name, facts in sorted(truth.items()):
-        text = (COPIES / name).read_text("utf-8")
+    for name, text, facts in copies:
         real = [p["author"] for p in facts["posts"]]
         try:
             thread = PlainTextParser().parse(Document(name, text.encode(), text))
@@ -64,8 +84,10 @@ def main(argv: list[str]) -> int:
     """Print the table."""
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--json", action="store_true")
+    args.add_argument("--fresh", type=int, default=0, metavar="N",
+                      help="read N newly generated threads per engine instead")
     opts = args.parse_args(argv)
-    table = measure()
+    table = measure(fresh(opts.fresh) if opts.fresh else committed())
     if opts.json:
         print(json.dumps(table, indent=1))
         return 0

@@ -10,6 +10,7 @@ title is settled by evidence from the whole copy (:class:`TitleEvidence`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analyzer.parsers.copyprofiles import (
@@ -18,6 +19,7 @@ from analyzer.parsers.copyprofiles import (
     FIELD_LABEL,
     LIKES,
     PAGE_CHROME,
+    TITLE_WORD_LIST,
     TITLE_WORDS,
 )
 from analyzer.parsers.textlines import ends_sentence, parse_date
@@ -99,6 +101,26 @@ class TitleEvidence:
         """Return True if ``line`` reads as a member title."""
         return line not in self.names and (bool(TITLE_WORDS.search(line))
                                            or line in self.titles)
+
+
+_TITLE_TAIL = re.compile(
+    r"\s+(?:(?:full|senior|junior|new|well-known|active|global|super|registered|elite|site|"
+    rf"forum|premium|trusted|community)\s+)*(?:{TITLE_WORD_LIST})s?$",
+    re.IGNORECASE,
+)
+
+
+def drop_title_tail(author: str, names: set[str]) -> str:
+    """"Name Senior Member" (a group badge after the name) as "Name".
+
+    The badge goes if the rest is a name seen alone on another post, or if it
+    ends in member-title words.
+    """
+    for name in names:
+        if author.startswith(name + " ") and len(author[len(name):].split()) <= 3:
+            return name
+    stripped = _TITLE_TAIL.sub("", author)
+    return stripped if stripped.strip() else author
 
 
 def block_before(ls: list[str], end: int, floor: int, evidence: TitleEvidence,

@@ -12,6 +12,7 @@ member ends with (their signature) and app footers ("Sent from my ...").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from analyzer.model import Quote
@@ -147,21 +148,39 @@ def _quote_end(ls: list[str], first: int, hi: int, earlier: EarlierWords,
     return end, end
 
 
-def strip_signatures(bodies: list[Body], authors: list[str | None]) -> list[Body]:
-    """Drop each member's signature (the line all their posts end with) and app footers."""
+def strip_signatures(bodies: list[Body], authors: list[str | None],
+                     known: dict[str, set[str]]) -> list[Body]:
+    """Drop each member's signature and app footers from their posts.
+
+    A member's signature is the line that ends at least two of their posts
+    and most of them (a post of one line and no quote keeps its line: it is
+    the post, not a signature); it is peeled off again while that holds, so
+    several signature lines go too. ``known`` holds each member's signature
+    lines seen where the page marks them (after an edit note or a rule);
+    those go from the end of every post of theirs.
+    """
     by_author: dict[str, list[int]] = {}
     for k, author in enumerate(authors):
         if author is not None:
             by_author.setdefault(author, []).append(k)
     out = list(bodies)
-    for posts in by_author.values():
-        if len(posts) < 2:
-            continue
-        while True:
-            lasts = {bodies_last(out[k]) for k in posts}
-            if len(lasts) != 1 or None in lasts or any(len(out[k].kept) < 2 for k in posts):
+    for author, posts in by_author.items():
+        for k in posts:
+            while bodies_last(out[k]) in known.get(author, ()) and len(out[k].kept) > 1:
+                out[k] = _drop_last(out[k], "signature")
+        while len(posts) >= 2:
+            lasts = Counter(last for k in posts if (last := bodies_last(out[k])) is not None)
+            if not lasts:
                 break
-            out = [_drop_last(b, "signature") if k in posts else b for k, b in enumerate(out)]
+            line, count = lasts.most_common(1)[0]
+            if count < 2 or count * 3 < len(posts) * 2:
+                break
+            peel = [k for k in posts if bodies_last(out[k]) == line
+                    and (len(out[k].kept) > 1 or out[k].quotes)]
+            if not peel:
+                break
+            for k in peel:
+                out[k] = _drop_last(out[k], "signature")
     return [_drop_footers(b) for b in out]
 
 

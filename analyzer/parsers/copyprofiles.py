@@ -36,12 +36,12 @@ FIELD_LABEL = re.compile(rf"^(?:{FIELD_LABELS})\s*:?$", re.IGNORECASE)
 FIELD_INLINE = re.compile(rf"^(?:{FIELD_LABELS})\s*:\s*\S.{{0,60}}$|^[\d.,]+\s*[kKmM]?\s+posts?$",
                           re.IGNORECASE)
 #: Member titles use a small, engine-independent vocabulary.
-TITLE_WORDS = re.compile(
-    r"\b(?:member|user|moderator|mod|admin|administrator|staff|banned|guest|veteran|senior|"
+TITLE_WORD_LIST = (
+    r"member|user|moderator|mod|admin|administrator|staff|banned|guest|veteran|senior|"
     r"junior|newbie|rookie|registered|supporter|contributor|regular|elite|expert|legend|"
-    r"team|founder|vip|premium|donor|retired|addict|guru|master|enthusiast)s?\b",
-    re.IGNORECASE,
+    r"team|founder|vip|premium|donor|retired|addict|guru|master|enthusiast"
 )
+TITLE_WORDS = re.compile(rf"\b(?:{TITLE_WORD_LIST})s?\b", re.IGNORECASE)
 #: Lines that close a post: action bars, vote counts and like summaries.
 ACTION_BAR = re.compile(
     r"^(?:\d+\s+)?(?:(?:like|unlike|reply|reply with quote|quote|multi-?quote|report|"

@@ -25,6 +25,7 @@ from analyzer.parsers.copyblocks import (
     TitleEvidence,
     block_after,
     block_before,
+    drop_title_tail,
     is_field,
     name_like,
 )
@@ -34,6 +35,7 @@ from analyzer.parsers.copyprofiles import (
     LIKES,
     PAGE_CHROME,
     PROFILES,
+    TITLE_WORDS,
     CopyProfile,
 )
 from analyzer.parsers.textlines import parse_date, strip_title_label
@@ -173,9 +175,17 @@ def _read(profile: CopyProfile, ls: list[str], index: list[int], n_lines: int,
                    nb_role)
         for j in range(anchor.head_lo, anchor.head_hi):
             nb_role[j] = "post head"
+    known: dict[str, set[str]] = {}  # signatures seen after edit notes and rules
+    for k, (_, stop) in enumerate(bodies):
+        j = stop
+        while j < len(ls) and nb_role[j] in ("edit note", "signature", "chrome") and \
+                j < (ends[k] if profile.block != "start" else anchors[k].head_lo):
+            if nb_role[j] == "signature" and authors[k]:
+                known.setdefault(authors[k] or "", set()).add(ls[j])
+            j += 1
     earlier = EarlierWords()
     texts = strip_signatures([read_body(ls, index, lo, hi, profile, earlier, authors[k])
-                              for k, (lo, hi) in enumerate(bodies)], authors)
+                              for k, (lo, hi) in enumerate(bodies)], authors, known)
     posts: list[CopyPost] = []
     seen: dict[tuple[str | None, int | None, str], int] = {}
     for k, anchor in enumerate(anchors):
@@ -198,6 +208,11 @@ def _boundaries(profile: CopyProfile, ls: list[str], anchors: list[_Anchor],
                 nb_role: list[str]) -> tuple[list[int], list[int], list[str | None]]:
     """Where each post starts, where its body starts, and who wrote it."""
     evidence = TitleEvidence()
+    if profile.author_line is not None:  # a group badge may follow the name
+        plain = {a.author for a in anchors if a.author and not TITLE_WORDS.search(a.author)}
+        for anchor in anchors:
+            if anchor.author:
+                anchor.author = drop_title_tail(anchor.author, plain)
     for anchor in anchors:
         if anchor.author:
             evidence.names.add(anchor.author)

@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from innertext import inner_text  # noqa: E402
-from pagegen import FOOTERS, make_thread  # noqa: E402
+from pagegen import make_thread  # noqa: E402
 from skins import SKINS  # noqa: E402
 
 OUT = HERE.parent / "textcopies"
@@ -30,9 +30,9 @@ TITLES = ["Bombers fly joint patrol over the Pacific", "Joint air patrol: what d
           "Fuel prices and long-range patrols", "Alliance or photo opportunity"]
 
 
-def build(engine: str, variant: int) -> tuple[str, dict]:
-    """One copy of one synthetic thread, and its truth."""
-    rng = random.Random(f"{engine}-{variant}")
+def build(engine: str, variant: int, salt: str = "") -> tuple[str, dict]:
+    """One copy of one synthetic thread, and its truth (``salt`` picks other threads)."""
+    rng = random.Random(f"{salt}{engine}-{variant}")
     n_posts = rng.randint(9, 26)
     posts = make_thread(rng, n_posts, sig_rate=rng.choice([0.3, 0.6]),
                         loc_rate=rng.choice([0.2, 0.7]))
@@ -66,7 +66,6 @@ def main() -> int:
             truth[name] = facts
     (OUT / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
                                     "utf-8")
-    assert all(f not in t for f in FOOTERS for t in [json.dumps(truth)]) or True
     return 0
 
 
