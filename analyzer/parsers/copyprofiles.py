@@ -54,6 +54,14 @@ LIKES = re.compile(
     r"(?:this|this post)\.?$|^the following \d+ users? (?:says?|said) thank you.{0,200}$",
     re.IGNORECASE,
 )
+#: Dates a page prints relative to today: "Today at 10:15 AM", "3 hours ago", "Monday at 9:12".
+RELATIVE_DATE = re.compile(
+    r"^(?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|"
+    r"сегодня|вчера|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.{0,30}$|"
+    r"^(?:an?|one|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+    r"years?)\s+ago\b.{0,40}$|^(?:just now|a moment ago|moments ago)$",
+    re.IGNORECASE,
+)
 #: App footers a phone app appends to a post.
 APP_FOOTER = re.compile(
     r"^(?:posted via (?:mobile device|the .{1,40} app)|sent from my .{1,80}|"
@@ -86,8 +94,10 @@ class CopyProfile:
         anchor: The line each post has once. Named groups ``author``,
             ``date`` and ``number`` are read where present.
         author_line: A line that names the post's author (group ``author``,
-            optional ``date``), searched at ``author_offset`` from the anchor.
-        author_offset: Where :attr:`author_line` sits, relative to the anchor.
+            optional ``date``), searched in the ``author_window`` lines above
+            the anchor. Where the group is empty ("wrote on" on a line of its
+            own), the author is the name on the line above.
+        author_window: How many lines above the anchor to search.
         date_before: Lines above the anchor searched for the post's date.
         date_after: Lines below the anchor searched for the post's date.
         block: Where the member block is: ``before`` the anchor (the post
@@ -103,7 +113,7 @@ class CopyProfile:
     name: str
     anchor: re.Pattern[str]
     author_line: re.Pattern[str] | None = None
-    author_offset: int = -1
+    author_window: int = 1
     date_before: int = 0
     date_after: int = 0
     block: str = "before"
@@ -130,7 +140,6 @@ PROFILES: tuple[CopyProfile, ...] = (
                           re.IGNORECASE),
         author_line=re.compile(rf"^(?P<author>[^,]{{1,60}}), {_DATE}(?:\s+(?:report|edit|"
                                r"delete|ip|warn|spam))*$", re.IGNORECASE),
-        author_offset=-1,
         block="start",
         edit=re.compile(r"^last edited(?: by a moderator)?:.{0,80}$", re.IGNORECASE),
     ),
@@ -147,8 +156,9 @@ PROFILES: tuple[CopyProfile, ...] = (
     ),
     CopyProfile(
         name="phpbb",
-        anchor=re.compile(r"^(?:post\s+)?by\s+(?P<author>.{1,60}?)\s*[»›]\s*(?P<date>.{6,60})$",
-                          re.IGNORECASE),
+        anchor=re.compile(r"^(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s+)?"
+                          r"(?:by|von|par|por|da|door|от)\s+(?P<author>.{1,60}?)\s*[»›]\s*"
+                          r"(?P<date>.{6,60})$", re.IGNORECASE),
         block="any",
         head=re.compile(r"^(?:re: .{1,160}|quote|top|post reply)$", re.IGNORECASE),
         edit=re.compile(r"^last edited by .{1,60} on .{4,80}$|^reason: .{0,120}$",
@@ -163,10 +173,10 @@ PROFILES: tuple[CopyProfile, ...] = (
     CopyProfile(
         name="nodebb",
         anchor=re.compile(rf"^{_NUMBER}$"),
-        author_line=re.compile(r"^(?P<author>.{1,60}?)\s+(?:wrote|replied to .{1,60}?|posted)"
-                               r"\s+on\s+(?P<date>.{0,48}?)(?:\s+last edited by .{0,100})?$",
-                               re.IGNORECASE),
-        author_offset=-1,
+        author_line=re.compile(r"^(?:(?P<author>.{1,60}?)\s+)?(?:wrote|replied to .{1,60}?|"
+                               r"posted)(?:\s+on)?(?:\s+(?P<date>.{0,48}?))?"
+                               r"(?:\s+last edited by .{0,100})?$", re.IGNORECASE),
+        author_window=3,
         block="before",
     ),
     CopyProfile(

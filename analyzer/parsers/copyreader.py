@@ -35,6 +35,7 @@ from analyzer.parsers.copyprofiles import (
     LIKES,
     PAGE_CHROME,
     PROFILES,
+    RELATIVE_DATE,
     TITLE_WORDS,
     CopyProfile,
 )
@@ -113,30 +114,32 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
         lo, hi = j, j + 1
         author = (groups.get("author") or "").strip() or None
         date = parse_date(groups["date"]) if groups.get("date") else None
-        if groups.get("date") and date is None and profile.block == "after":
+        dated = date is not None or bool(groups.get("date")
+                                         and RELATIVE_DATE.match(groups["date"].strip()))
+        if groups.get("date") and not dated and profile.block == "after":
             continue  # vBulletin's head is a date and a post number
         evidence = 1
         if profile.author_line is not None:
-            k = j + profile.author_offset
-            named = profile.author_line.match(ls[k]) if 0 <= k < len(ls) else None
-            if named is None or parse_date(ls[k]) is not None:
+            named = _author_line(profile, ls, j)
+            if named is None:
                 continue
-            author = named.group("author").strip()
-            if named.groupdict().get("date"):
-                date = date or parse_date(named.group("date"))
+            k, author, when = named
+            date = date or when
             lo, evidence = min(lo, k), evidence + 1
+            if lo > 0 and ls[lo - 1] == author:
+                lo -= 1  # the name on its own line above "wrote on"
             if lo > 0 and len(ls[lo - 1]) == 1 and ls[lo - 1] == author[:1].upper():
                 lo -= 1  # a letter avatar
         for k in range(j - 1, j - 1 - profile.date_before, -1):
-            if k >= 0 and date is None and (when := parse_date(ls[k])) is not None:
-                date, lo = when, min(lo, k)
+            if k >= 0 and not dated and (RELATIVE_DATE.match(ls[k]) or parse_date(ls[k])):
+                date, lo, dated = parse_date(ls[k]), min(lo, k), True
         for k in range(j + 1, j + 1 + profile.date_after):
-            if k < len(ls) and date is None and (when := _date_line(ls[k])) is not None:
-                date, hi = when, k + 1
+            if k < len(ls) and not dated and (RELATIVE_DATE.match(ls[k]) or _date_line(ls[k])):
+                date, hi, dated = _date_line(ls[k]), k + 1, True
         while profile.head is not None and hi < len(ls) and profile.head.match(ls[hi]) \
                 and not profile.anchor.match(ls[hi]):
             hi += 1
-        if date is not None:
+        if dated or date is not None:
             evidence += 1
         elif profile.date_before or profile.date_after:
             continue  # this engine always prints the date beside the number
@@ -149,6 +152,24 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
         number = int(groups["number"]) if groups.get("number") else None
         found.append(_Anchor(j, lo, hi, author, date, number, evidence))
     return found
+
+
+def _author_line(profile: CopyProfile, ls: list[str], j: int
+                 ) -> tuple[int, str, datetime | None] | None:
+    """The line above anchor ``j`` naming the author: (its index, the author, the date)."""
+    assert profile.author_line is not None
+    for k in range(j - 1, max(-1, j - 1 - profile.author_window), -1):
+        named = profile.author_line.match(ls[k])
+        if named is None or parse_date(ls[k]) is not None:
+            continue
+        author = (named.group("author") or "").strip()
+        if not author and k > 0 and name_like(ls[k - 1]):
+            author = ls[k - 1]
+        if not author or not name_like(author):
+            return None
+        date = named.groupdict().get("date")
+        return k, author, parse_date(date) if date else None
+    return None
 
 
 def _date_line(line: str) -> datetime | None:

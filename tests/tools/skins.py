@@ -12,6 +12,14 @@ Skin = Callable[[list[PostSpec], random.Random, int, int, str], str]
 HIDDEN = ' style="display:none"'
 
 
+def _today(p: PostSpec, posts: list[PostSpec], rng: random.Random, style: str) -> str:
+    """The post date, or for the thread's last posts now and then "Today, 10:15 AM"."""
+    if p is posts[-1] and rng.random() < 0.5:
+        word = rng.choice(["Today", "Yesterday"])
+        return f"{word}, {p.when[3] % 12 or 12}:{p.when[4]:02d} {'AM' if p.when[3] < 12 else 'PM'}"
+    return fmt_date(p.when, style)
+
+
 def _nav(rng: random.Random, page_no: int, pages: int, style: str) -> str:
     if pages <= 1:
         return ""
@@ -61,7 +69,7 @@ def xenforo2(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int
             f"<div class='message-userDetails'><h4 class='message-name'><a>{e(m.name)}</a></h4>"
             f"{title_html}</div><div class='message-userExtras'>{dl}</div></section></div>"
             "<div class='message-cell message-cell--main'><header class='message-attribution'>"
-            f"<ul><{li}><time>{fmt_date(p.when, date_style)}</time></{li}></ul><ul>"
+            f"<ul><{li}><time>{_today(p, posts, rng, date_style)}</time></{li}></ul><ul>"
             f"<{li}><a>Add bookmark</a></{li}> <{li}><a>#{p.number}</a></{li}></ul></header>"
             f"<div class='message-content'><article class='message-body'><div class='bbWrapper'>"
             f"{quote}{body_html(p.paragraphs)}{footer}</div></article>{edit}{sig}</div>"
@@ -207,7 +215,7 @@ def vbulletin4(posts: list[PostSpec], rng: random.Random, page_no: int, pages: i
         extra = " <a>Multi-Quote</a>" + (" <a>Thanks</a>" if thanks else "")
         items.append(
             "<li class='postbitlegacy postcontainer'><div class='posthead'><span class='postdate'>"
-            f"<span class='date'>{fmt_date(p.when, date_style)}</span></span> <span class="
+            f"<span class='date'>{_today(p, posts, rng, date_style)}</span></span> <span class="
             f"'nodecontrols'><a class='postcounter'>#{p.number}</a></span></div><div "
             "class='postdetails'><div class='userinfo'><div class='username_container'><div "
             f"class='popupmenu'><a class='username'><strong>{e(m.name)}</strong></a><ul{HIDDEN}>"
@@ -304,7 +312,7 @@ def mybb(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int,
             f"<div>Joined: {fmt_date(m.joined, 'month_year')}<br>Reputation: {m.posts % 40}"
             f"{loc}</div></div></div><div class='post_content'><div class='post_head'><div>"
             f"<strong><a>#{p.number}</a></strong></div><span class='post_date'>"
-            f"{fmt_date(p.when, date_style)}{edited}</span></div><div class='post_body'>"
+            f"{_today(p, posts, rng, date_style)}{edited}</span></div><div class='post_body'>"
             f"{quote}{body_html(p.paragraphs)}{footer}</div>{sig}</div><div class="
             f"'post_controls'><div class='author_buttons'>{author_buttons}</div><div "
             "class='post_management_buttons'><a><span>Reply</span></a> <a><span>Quote</span>"
@@ -321,6 +329,8 @@ def nodebb(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int,
            title: str) -> str:
     date_style = rng.choice(["iso_like", "mdy_at"])
     letters = rng.random() < 0.6
+    blockified = rng.random() < 0.5  # flex items: each part of the head on a line
+    recent = rng.random() < 0.5
     items = []
     previous = None
     for p in posts:
@@ -340,10 +350,13 @@ def nodebb(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int,
         sig = f"<div class='post-signature'>{e(m.signature)}</div>" if m.signature else ""
         footer = f"<p>{e(p.footer)}</p>" if p.footer else ""
         votes = rng.randint(0, 9)
+        tag = "div" if blockified else "span"
+        when = fmt_date(p.when, date_style) if p.number < len(posts) - 1 or not recent \
+            else f"{len(posts) - p.number + 1} hours ago"
         items.append(
             f"<li component='post' data-username='{e(m.name)}'><div class='post-header'>"
-            f"{avatar}<div><a href='/user/x'>{e(m.name)}</a>{badge} <span>{verb} <a "
-            f"class='timeago'>{fmt_date(p.when, date_style)}</a></span>{edited}</div>"
+            f"{avatar}<div><{tag}><a href='/user/x'>{e(m.name)}</a>{badge}</{tag}> <{tag}>"
+            f"{verb} <a class='timeago'>{when}</a></{tag}>{edited}</div>"
             f"<a class='post-index'>#{p.number}</a></div><div class='content'>{quote}"
             + "".join(f"<p>{e(x)}</p>" for x in p.paragraphs)
             + f"{footer}</div>{sig}<div class='post-footer'><span>{votes}</span> "
