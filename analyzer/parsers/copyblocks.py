@@ -105,7 +105,7 @@ class TitleEvidence:
 
 _TITLE_TAIL = re.compile(
     r"\s+(?:(?:full|senior|junior|new|well-known|active|global|super|registered|elite|site|"
-    rf"forum|premium|trusted|community)\s+)*(?:{TITLE_WORD_LIST})s?$",
+    rf"forum|premium|trusted|community|verified|gold|silver|honorary|lifetime)\s+)*(?:{TITLE_WORD_LIST})s?$",
     re.IGNORECASE,
 )
 

@@ -4,7 +4,8 @@
 furniture line, lifts quote blocks out ("Name said:" ... "Click to
 expand...", "Originally Posted by Name", "Name wrote:", "@Name said in
 ...:"), and rebuilds paragraphs from the copy's blank lines. A quote with no
-end marker runs as long as its lines repeat earlier posts' words.
+end marker runs as long as its lines follow each other in the quoted member's
+earlier posts.
 :func:`strip_signatures` then drops the closing lines every post of one
 member ends with (their signature) and app footers ("Sent from my ...").
 """
@@ -28,7 +29,6 @@ _QUOTE_HEADS = [
     re.compile(r"^quote:?(?P<author>)$", re.IGNORECASE),
 ]
 _QUOTE_END = re.compile(r"^click to (?:expand|shrink)\.*$", re.IGNORECASE)
-_SHINGLE = 6
 
 
 @dataclass(frozen=True)
@@ -60,29 +60,25 @@ class Body:
 
 
 class EarlierWords:
-    """Lines and word runs of the posts read so far, by author, to tell quoted lines."""
+    """Which line followed which in each member's posts so far, to tell quoted lines.
+
+    A quote is a run of someone's earlier lines: a line after a quote's first
+    line belongs to the quote only if it followed the previous quoted line in
+    a post by the quoted member (anyone's, if the quote names nobody).
+    """
 
     def __init__(self) -> None:
-        self._lines: dict[str | None, set[str]] = {}
-        self._runs: dict[str | None, set[tuple[str, ...]]] = {}
+        self._pairs: dict[str | None, set[tuple[str, str]]] = {}
 
-    def add(self, line: str, author: str | None) -> None:
-        """Remember a line of a post by ``author``."""
-        words = tuple(re.findall(r"\w+", line.lower()))
+    def add_post(self, lines: list[str], author: str | None) -> None:
+        """Remember the lines of a post by ``author``, in order."""
         for who in {author, None}:
-            self._lines.setdefault(who, set()).add(line)
-            runs = self._runs.setdefault(who, set())
-            for i in range(max(0, len(words) - _SHINGLE + 1)):
-                runs.add(words[i:i + _SHINGLE])
+            pairs = self._pairs.setdefault(who, set())
+            pairs.update(zip(lines, lines[1:], strict=False))
 
-    def has(self, line: str, author: str | None) -> bool:
-        """True if ``line`` repeats words ``author`` (anyone, if None) wrote earlier."""
-        if line in self._lines.get(author, ()):
-            return True
-        words = tuple(re.findall(r"\w+", line.lower()))
-        runs = self._runs.get(author, set())
-        return len(words) >= _SHINGLE and words[:_SHINGLE] in runs \
-            and words[-_SHINGLE:] in runs
+    def follows(self, previous: str, line: str, author: str | None) -> bool:
+        """True if ``line`` came right after ``previous`` in a post by ``author``."""
+        return (previous, line) in self._pairs.get(author, ())
 
 
 def read_body(ls: list[str], index: list[int], lo: int, hi: int, profile: CopyProfile,
@@ -108,8 +104,7 @@ def read_body(ls: list[str], index: list[int], lo: int, hi: int, profile: CopyPr
         if text:
             quotes.append(Quote(text=text, post_id=None, author=quoted))
         j = end
-    for _, _, line in kept:
-        earlier.add(line, author)
+    earlier.add_post([line for _, _, line in kept], author)
     return Body(tuple(kept), tuple(quotes), tuple(roles))
 
 
@@ -120,8 +115,9 @@ def _quote_head(ls: list[str], j: int, hi: int) -> tuple[str | None, int] | None
         if not match:
             continue
         author = match.group("author").strip() or None
-        if author is not None and (len(author.split()) > 5 or author[-1:] in ".!?"):
-            return None
+        if author is not None and (len(author.split()) > 5 or author[-1:] in "!?"
+                                   or author.endswith(".") and len(author.split()[-1]) > 3):
+            return None  # a sentence, not a name ("Lena K." is a name)
         if author is None:  # vBulletin 3: "Quote:" then "Originally Posted by NAME"
             if j + 1 < hi and (named := _QUOTE_HEADS[1].match(ls[j + 1])):
                 return named.group("author").strip(), j + 2
@@ -143,7 +139,8 @@ def _quote_end(ls: list[str], first: int, hi: int, earlier: EarlierWords,
         elif any(p.match(ls[k]) for p in _QUOTE_HEADS[:1]):
             depth += 1
     end = min(first + 1, hi)
-    while end < hi and earlier.has(ls[end], quoted) and _quote_head(ls, end, hi) is None:
+    while end < hi and earlier.follows(ls[end - 1], ls[end], quoted) \
+            and _quote_head(ls, end, hi) is None:
         end += 1
     return end, end
 
@@ -198,7 +195,7 @@ def _drop_footers(body: Body) -> Body:
     kept = list(body.kept)
     roles = list(body.roles)
     for item in list(kept[-3:]):
-        if APP_FOOTER.match(item[2]) and len(kept) > 1:
+        if APP_FOOTER.match(item[2]) and (len(kept) > 1 or body.quotes):
             kept.remove(item)
             roles.append((item[0], "app footer"))
     return replace(body, kept=tuple(kept), roles=tuple(roles))

@@ -18,6 +18,7 @@ Work is linear in the number of lines times the number of profiles.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,6 +41,10 @@ from analyzer.parsers.copyprofiles import (
     CopyProfile,
 )
 from analyzer.parsers.textlines import parse_date, strip_title_label
+
+#: Lines that name a member alone: "replied to NAME on", "@NAME said in".
+_MENTION = re.compile(r"^(?:.{0,60}?\breplied to (?P<name>.{1,60}?) on\b.*|"
+                      r"@(?P<name2>\S.{0,60}?) said in .*)$", re.IGNORECASE)
 
 #: Lines above or below an anchor searched for its member block.
 BLOCK_WINDOW = 30
@@ -134,7 +139,8 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
             if k >= 0 and not dated and (RELATIVE_DATE.match(ls[k]) or parse_date(ls[k])):
                 date, lo, dated = parse_date(ls[k]), min(lo, k), True
         for k in range(j + 1, j + 1 + profile.date_after):
-            if k < len(ls) and not dated and (RELATIVE_DATE.match(ls[k]) or _date_line(ls[k])):
+            if k < len(ls) and not dated and (RELATIVE_DATE.match(ls[k].split(" (", 1)[0])
+                                                  or _date_line(ls[k])):
                 date, hi, dated = _date_line(ls[k]), k + 1, True
         while profile.head is not None and hi < len(ls) and profile.head.match(ls[hi]) \
                 and not profile.anchor.match(ls[hi]):
@@ -231,6 +237,8 @@ def _boundaries(profile: CopyProfile, ls: list[str], anchors: list[_Anchor],
     evidence = TitleEvidence()
     if profile.author_line is not None:  # a group badge may follow the name
         plain = {a.author for a in anchors if a.author and not TITLE_WORDS.search(a.author)}
+        plain |= {m.group("name") or m.group("name2") for line in ls
+                  if (m := _MENTION.match(line))}
         for anchor in anchors:
             if anchor.author:
                 anchor.author = drop_title_tail(anchor.author, plain)

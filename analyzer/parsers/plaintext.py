@@ -149,10 +149,15 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
             gap += 1
             i += 1
             continue
-        if ended or _END_OF_THREAD.match(line):
-            ended = True
+        if _END_OF_THREAD.match(line) or (ended and _between_pages(lines, i)):
+            # The end of a page: its footer, then (pasted after it) the next
+            # page's header, up to that page's first member block or prose.
+            if not ended:
+                items.append(Item("separator", gap=gap))
+            ended, gap = True, 0
             i += 1
             continue
+        ended = False
         if _ACTION_BAR.match(line):
             items.append(Item("separator", gap=gap))
             i, gap = i + 1, 0
@@ -183,6 +188,14 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
                            for it in preamble if it is not longest)
             items = items[first_header:]
     return items, title, skipped
+
+
+def _between_pages(lines: list[str], i: int) -> bool:
+    """After a page's end: is ``lines[i]`` still chrome, before the next page's posts?"""
+    line = lines[i].strip()
+    if match_header(lines, i) is not None:
+        return False
+    return len(line.split()) < 12 or not ends_sentence(line)
 
 
 def _title_like(line: str) -> bool:

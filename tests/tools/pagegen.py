@@ -112,6 +112,7 @@ def make_thread(rng: random.Random, n_posts: int, *, sig_rate: float = 0.5,
                       rng.choice(SIGNATURES) if rng.random() < sig_rate else None)
                for name in names]
     posts: list[PostSpec] = []
+    used: set[str] = set()
     day, hour, minute = rng.randint(1, 20), rng.randint(0, 12), rng.randint(0, 59)
     for number in range(1, n_posts + 1):
         member = rng.choice(members)
@@ -120,7 +121,7 @@ def make_thread(rng: random.Random, n_posts: int, *, sig_rate: float = 0.5,
         minute += rng.randint(3, 170)
         hour, minute = hour + minute // 60, minute % 60
         day, hour = day + hour // 24, hour % 24
-        paragraphs = [" ".join(rng.sample(SENTENCES, rng.randint(1, 3)))
+        paragraphs = [" ".join(_sentence(rng, used) for _ in range(rng.randint(1, 3)))
                       for _ in range(rng.choice([1, 1, 2, 3]))]
         quote = None
         if posts and rng.random() < 0.3:
@@ -131,6 +132,21 @@ def make_thread(rng: random.Random, n_posts: int, *, sig_rate: float = 0.5,
                               footer=rng.choice(FOOTERS) if rng.random() < 0.12 else None,
                               likes=rng.sample(names, rng.randint(0, 3))))
     return posts
+
+
+OPENERS = ["", "", "Well, ", "Frankly, ", "To be fair, ", "Still, ", "Also, ", "Then again, ",
+           "Besides, ", "Look, ", "Anyway, ", "In short, "]
+
+
+def _sentence(rng: random.Random, used: set[str]) -> str:
+    """A sentence no other post of the thread has (people rarely repeat each other)."""
+    while True:
+        opener = rng.choice(OPENERS)
+        base = rng.choice(SENTENCES)
+        text = opener + (base[0].lower() + base[1:] if opener else base)
+        if text not in used:
+            used.add(text)
+            return text
 
 
 def fmt_date(when: tuple[int, ...], style: str) -> str:

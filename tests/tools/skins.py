@@ -325,6 +325,11 @@ def mybb(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int,
     return page(top, "".join(items), bottom, title)
 
 
+#: NodeBB shows a member's group as a badge after the name, on every post.
+GROUPS = ["Global Moderator", "administrators", "Moderator", "Verified Member", "Supporter",
+          None, None, None]
+
+
 def nodebb(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int,
            title: str) -> str:
     date_style = rng.choice(["iso_like", "mdy_at"])
@@ -337,8 +342,8 @@ def nodebb(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int,
         m = p.member
         avatar = (f"<a class='avatar'><span class='avatar'>{e(m.name[0].upper())}</span></a>"
                   if letters else "<a class='avatar'><img></a>")
-        badge = f" <span class='badge'>{e(m.title)}</span>" if m.title and rng.random() < 0.3 \
-            else ""
+        group = GROUPS[sum(map(ord, m.name)) % len(GROUPS)] if m.title else None
+        badge = f" <span class='badge'>{e(group)}</span>" if group else ""
         verb = (f"replied to <a>{e(previous)}</a> on" if previous and rng.random() < 0.4
                 else "wrote on")
         edited = (f" <span>last edited by {e(m.name)} {fmt_date(p.when, date_style)}</span>"
