@@ -10,6 +10,10 @@ post texts still carry a signature, an edit note or an app footer.
 Run: ``python benchmarks/text_copies.py`` (``--json`` for machine output).
 ``--fresh N`` instead reads N new threads per engine, generated on the spot
 with other seeds: copies no one has looked at while writing the parser.
+``--html-fixtures`` reads copies of the hand-written HTML fixtures of every
+engine (``tests/fixtures/<engine>/*.html``, written by others for the HTML
+parsers), rendered on the spot; the truth is what the engine's HTML parser
+reads from the page.
 """
 
 from __future__ import annotations
@@ -55,6 +59,28 @@ def fresh(per_engine: int) -> list[tuple[str, str, dict]]:
     return out
 
 
+def html_fixtures() -> list[tuple[str, str, dict]]:
+    """Copies of the HTML fixtures, with the HTML parsers' reading as truth."""
+    sys.path.insert(0, str(COPIES.parent / "tools"))
+    from innertext import inner_text  # type: ignore[import-not-found]
+
+    from analyzer.parsers.registry import parse_paths
+    out = []
+    for path in sorted((COPIES.parent / "fixtures").glob("*/*.html")):
+        if path.parent.name in ("selectors", "encodings"):
+            continue
+        try:
+            thread = parse_paths(path)
+        except ParseError:
+            continue
+        text = inner_text(path.read_bytes().decode("utf-8", "replace"))
+        facts = {"engine": path.parent.name,
+                 "posts": [{"author": p.author, "signature": None, "footer": None}
+                           for p in thread.posts]}
+        out.append((path.name, text, facts))
+    return out
+
+
 def measure(copies: list[tuple[str, str, dict]]) -> dict[str, dict[str, int]]:
     """Per-engine totals over the copies."""
     table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -86,8 +112,12 @@ def main(argv: list[str]) -> int:
     args.add_argument("--json", action="store_true")
     args.add_argument("--fresh", type=int, default=0, metavar="N",
                       help="read N newly generated threads per engine instead")
+    args.add_argument("--html-fixtures", action="store_true",
+                      help="read copies of the HTML fixtures instead")
     opts = args.parse_args(argv)
-    table = measure(fresh(opts.fresh) if opts.fresh else committed())
+    copies = (html_fixtures() if opts.html_fixtures else fresh(opts.fresh) if opts.fresh
+              else committed())
+    table = measure(copies)
     if opts.json:
         print(json.dumps(table, indent=1))
         return 0

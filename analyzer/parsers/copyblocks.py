@@ -158,12 +158,14 @@ def block_after(ls: list[str], start: int, limit: int, evidence: TitleEvidence) 
     """The member block starting at ``ls[start]`` (a name), ending before ``limit``."""
     if start >= min(limit, len(ls)) or not name_like(ls[start]):
         return None
-    for gap in range(0, 3):  # the name, then up to two member titles
+    for gap in range(0, 5):  # the name, then member titles and profile-menu lines
         first = start + 1 + gap
         if first >= min(limit, len(ls)):
             break
+        if gap and (len(ls[first - 1]) > 40 or is_field(ls[first - 1])):
+            break
         end = fields_down(ls, first, limit)
-        if end > first and all(not is_field(ls[j]) for j in range(start + 1, first)):
+        if end > first:
             return Block(start, end, ls[start], end - first)
     nxt = start + 1
     if nxt < min(limit, len(ls)) and name_like(ls[nxt]) and evidence.is_title(ls[nxt]):

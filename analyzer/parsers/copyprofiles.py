@@ -102,7 +102,10 @@ class CopyProfile:
         date_after: Lines below the anchor searched for the post's date.
         block: Where the member block is: ``before`` the anchor (the post
             starts with it), ``after`` it, ``start`` (the post's first lines,
-            the anchor closing the post) or ``any`` (found by the author's name).
+            the anchor closing the post), ``any`` (found by the author's
+            name) or ``none`` (the anchor names the author; no block). An
+            anchor whose ``author`` group is empty takes the name on the line
+            above.
         head: Lines of the post head to drop (bookmark links, post titles).
         edit: The edit note; it is never post text.
         signature_after_edit: True if the signature follows the edit note,
@@ -172,12 +175,11 @@ PROFILES: tuple[CopyProfile, ...] = (
     ),
     CopyProfile(
         name="nodebb",
-        anchor=re.compile(rf"^{_NUMBER}$"),
-        author_line=re.compile(r"^(?:(?P<author>.{1,60}?)\s+)?(?:wrote|replied to .{1,60}?|"
-                               r"posted)(?:\s+on)?(?:\s+(?P<date>.{0,48}?))?"
-                               r"(?:\s+last edited by .{0,100})?$", re.IGNORECASE),
-        author_window=3,
-        block="before",
+        anchor=re.compile(r"^(?:(?P<author>.{1,60}?)\s+)?(?:wrote|replied to .{1,60}?|posted)"
+                          r"(?:\s+on)?(?:\s+(?P<date>.{0,48}?))?(?:\s+last edited by .{0,100})?"
+                          rf"(?:\s+{_NUMBER})?$", re.IGNORECASE),
+        block="none",
+        head=re.compile(rf"^{_NUMBER}$|^last edited by .{{1,100}}$", re.IGNORECASE),
     ),
     CopyProfile(
         name="smf",

@@ -88,7 +88,7 @@ class _Anchor:
     author: str | None
     date: datetime | None
     number: int | None
-    evidence: int
+    evidence: float
 
 
 def read_copy(lines: list[str]) -> CopyReading | None:
@@ -118,6 +118,14 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
         groups = match.groupdict()
         lo, hi = j, j + 1
         author = (groups.get("author") or "").strip() or None
+        if "author" in groups and author is None:
+            if j == 0 or not name_like(ls[j - 1]):
+                continue
+            author, lo = ls[j - 1], j - 1  # "Name" above "wrote on ..."
+        if author is not None and not name_like(author):
+            continue
+        if lo > 0 and author and len(ls[lo - 1]) == 1 and ls[lo - 1] == author[:1].upper():
+            lo -= 1  # a letter avatar
         date = parse_date(groups["date"]) if groups.get("date") else None
         dated = date is not None or bool(groups.get("date")
                                          and RELATIVE_DATE.match(groups["date"].strip()))
@@ -149,15 +157,26 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
             evidence += 1
         elif profile.date_before or profile.date_after:
             continue  # this engine always prints the date beside the number
-        if profile.block == "after" and j + 1 < len(ls) and name_like(ls[j + 1]) \
-                and any(is_field(ls[k]) for k in range(j + 2, min(len(ls), j + 6))):
-            evidence += 1  # a name, then fields
-        if profile.block == "before" and lo > 0 and (
-                name_like(ls[lo - 1]) or any(is_field(ls[k]) for k in range(max(0, lo - 3), lo))):
-            evidence += 1
+        evidence += _block_evidence(profile, ls, j, lo, hi)
         number = int(groups["number"]) if groups.get("number") else None
         found.append(_Anchor(j, lo, hi, author, date, number, evidence))
     return found
+
+
+def _block_evidence(profile: CopyProfile, ls: list[str], j: int, lo: int, hi: int) -> float:
+    """How clearly a member block sits on the profile's side of anchor ``j``.
+
+    Fields there count 1; a lone name (or a name and a member title) half.
+    """
+    if profile.block == "after" and hi < len(ls) and name_like(ls[hi]):
+        if any(is_field(ls[k]) for k in range(hi + 1, min(len(ls), hi + 6))):
+            return 1.0
+        return 0.5 if hi + 1 < len(ls) and TITLE_WORDS.search(ls[hi + 1]) else 0.0
+    if profile.block == "before" and lo > 0:
+        if any(is_field(ls[k]) for k in range(max(0, lo - 3), lo)):
+            return 1.0
+        return 0.5 if name_like(ls[lo - 1]) else 0.0
+    return 0.0
 
 
 def _author_line(profile: CopyProfile, ls: list[str], j: int
@@ -235,7 +254,7 @@ def _boundaries(profile: CopyProfile, ls: list[str], anchors: list[_Anchor],
                 nb_role: list[str]) -> tuple[list[int], list[int], list[str | None]]:
     """Where each post starts, where its body starts, and who wrote it."""
     evidence = TitleEvidence()
-    if profile.author_line is not None:  # a group badge may follow the name
+    if profile.author_line is not None or profile.block == "none":  # badges after names
         plain = {a.author for a in anchors if a.author and not TITLE_WORDS.search(a.author)}
         plain |= {m.group("name") or m.group("name2") for line in ls
                   if (m := _MENTION.match(line))}
@@ -271,6 +290,10 @@ def _boundaries(profile: CopyProfile, ls: list[str], anchors: list[_Anchor],
                 body += 1
             body_starts.append(body)
             _mark(nb_role, anchor.head_hi, body, "member block")
+    elif profile.block == "none":
+        starts = [a.head_lo for a in anchors]
+        body_starts = [a.head_hi for a in anchors]
+        authors = [a.author for a in anchors]
     else:  # "start" (the anchor closes the post) or "any" (found by the author's name)
         prev_end = 0
         for anchor in anchors:
