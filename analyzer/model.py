@@ -80,6 +80,7 @@ class Thread:
     url: str | None
     posts: tuple[Post, ...]
     skipped: tuple[Skipped, ...] = ()
+    layout: str | None = None  # plain-text copies: the copy profile that fitted
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,12 @@ def skipped_to_dict(item: Skipped) -> dict[str, Any]:
 
 
 def thread_header(thread: Thread) -> dict[str, Any]:
-    """The thread's own fields as JSON: id, title, engine and url."""
-    return {"id": thread.id, "title": thread.title, "engine": thread.engine, "url": thread.url}
+    """The thread's own fields as JSON: id, title, engine and url, and the
+    plain-text copy's layout where the parser recorded one."""
+    header = {"id": thread.id, "title": thread.title, "engine": thread.engine, "url": thread.url}
+    if thread.layout:
+        header["layout"] = thread.layout
+    return header
 
 
 def thread_to_dict(thread: Thread) -> dict[str, Any]:
@@ -127,7 +131,7 @@ def thread_from_dict(data: object, source: str | None = None) -> Thread:
     skipped = _field(data, "skipped", list, "skipped")
     return Thread(
         id=header.id, title=header.title, engine=header.engine, url=header.url,
-        posts=tuple(post_from_dict(p, source, f"posts[{i}]") for i, p in enumerate(posts)),
+        layout=header.layout, posts=tuple(post_from_dict(p, source, f"posts[{i}]") for i, p in enumerate(posts)),
         skipped=tuple(skipped_from_dict(s, f"skipped[{i}]") for i, s in enumerate(skipped)),
     )
 
@@ -141,7 +145,7 @@ def thread_header_from_dict(data: object, where: str = "thread") -> Thread:
     row = _object(data, where)
     return Thread(id=_field(row, "id", str, where), title=_optional(row, "title", where),
                   engine=_field(row, "engine", str, where), url=_optional(row, "url", where),
-                  posts=())
+                  posts=(), layout=_optional(row, "layout", where))
 
 
 def post_from_dict(data: object, source: str | None = None, where: str = "post") -> Post:

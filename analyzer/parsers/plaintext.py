@@ -20,6 +20,7 @@ from analyzer.clean import clean_text, is_chrome_line
 from analyzer.errors import ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser, looks_like_html
+from analyzer.parsers.copyreader import CopyReading, read_copy
 from analyzer.parsers.segmenter import Item, Segment, segment
 from analyzer.parsers.textlines import (
     ends_sentence,
@@ -80,6 +81,9 @@ class PlainTextParser(Parser):
         # White space inside a line collapses to one space, as a browser shows
         # it, so no pattern can backtrack over a long run of it.
         lines = [" ".join(line.split()) for line in lines]
+        reading = read_copy(lines)
+        if reading is not None and (thread := self._from_reading(reading, doc)).posts:
+            return thread
         items, title, skipped = _read_items(lines, doc.name)
         posts: list[Post] = []
         for seg in segment(items):
@@ -91,7 +95,37 @@ class PlainTextParser(Parser):
         if not posts:
             raise ParseError(f"{doc.name}: no post text found in this plain-text copy")
         return Thread(id=doc.stem, title=title, engine=self.engine, url=None,
-                      posts=tuple(posts), skipped=tuple(skipped))
+                      posts=tuple(posts), skipped=tuple(skipped), layout="generic")
+
+
+    def _from_reading(self, reading: CopyReading, doc: Document) -> Thread:
+        """The thread an engine profile read from the copy (no posts: the generic reader's turn)."""
+        posts: list[Post] = []
+        skipped: list[Skipped] = []
+        for found in reading.posts:
+            text = clean_text(found.body.text)
+            reason = _placeholder(text)
+            if found.repeat:
+                reason = "post repeated from an earlier page"
+            elif reason is None and not text and not found.body.quotes:
+                reason = "member block with no post text"
+            if reason is not None:
+                skipped.append(Skipped(reason, preview(text or (found.author or "unknown")),
+                                       doc.name))
+                continue
+            posts.append(Post(id=str(len(posts) + 1), position=len(posts), author=found.author,
+                              timestamp=found.timestamp, text=text, quotes=found.body.quotes,
+                              source=doc.name))
+        return Thread(id=doc.stem, title=reading.title, engine=self.engine, url=None,
+                      posts=tuple(posts), skipped=tuple(skipped), layout=reading.profile)
+
+
+def _placeholder(text: str) -> str | None:
+    flat = " ".join(text.split())
+    for pattern, reason in _PLACEHOLDERS:
+        if pattern.search(flat):
+            return reason
+    return None
 
 
 def _check_line_lengths(lines: list[str], source: str) -> None:
@@ -115,10 +149,15 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
             gap += 1
             i += 1
             continue
-        if ended or _END_OF_THREAD.match(line):
-            ended = True
+        if _END_OF_THREAD.match(line) or (ended and _between_pages(lines, i)):
+            # The end of a page: its footer, then (pasted after it) the next
+            # page's header, up to that page's first member block or prose.
+            if not ended:
+                items.append(Item("separator", gap=gap))
+            ended, gap = True, 0
             i += 1
             continue
+        ended = False
         if _ACTION_BAR.match(line):
             items.append(Item("separator", gap=gap))
             i, gap = i + 1, 0
@@ -151,6 +190,14 @@ def _read_items(lines: list[str], source: str) -> tuple[list[Item], str | None, 
     return items, title, skipped
 
 
+def _between_pages(lines: list[str], i: int) -> bool:
+    """After a page's end: is ``lines[i]`` still chrome, before the next page's posts?"""
+    line = lines[i].strip()
+    if match_header(lines, i) is not None:
+        return False
+    return len(line.split()) < 12 or not ends_sentence(line)
+
+
 def _title_like(line: str) -> bool:
     """A preamble line that can be a title or chrome, not the start of a post."""
     return len(line.split()) <= 20 and not ends_sentence(line)
@@ -158,10 +205,9 @@ def _title_like(line: str) -> bool:
 
 def _to_post(seg: Segment, position: int, source: str) -> Post | Skipped:
     text = clean_text("\n\n".join(seg.paragraphs))
-    flat = " ".join(text.split())
-    for pattern, reason in _PLACEHOLDERS:
-        if pattern.search(flat):
-            return Skipped(reason, preview(flat), source)
+    reason = _placeholder(text)
+    if reason is not None:
+        return Skipped(reason, preview(text), source)
     if not text and not seg.quotes:
         who = seg.header.author if seg.header else "unknown"
         return Skipped("member block with no post text", who, source)
