@@ -131,7 +131,8 @@ def thread_from_dict(data: object, source: str | None = None) -> Thread:
     skipped = _field(data, "skipped", list, "skipped")
     return Thread(
         id=header.id, title=header.title, engine=header.engine, url=header.url,
-        layout=header.layout, posts=tuple(post_from_dict(p, source, f"posts[{i}]") for i, p in enumerate(posts)),
+        layout=header.layout,
+        posts=tuple(post_from_dict(p, source, f"posts[{i}]") for i, p in enumerate(posts)),
         skipped=tuple(skipped_from_dict(s, f"skipped[{i}]") for i, s in enumerate(skipped)),
     )
 

@@ -131,7 +131,7 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
                                          and RELATIVE_DATE.match(groups["date"].strip()))
         if groups.get("date") and not dated and profile.block == "after":
             continue  # vBulletin's head is a date and a post number
-        evidence = 1
+        evidence: float = 1
         if profile.author_line is not None:
             named = _author_line(profile, ls, j)
             if named is None:
