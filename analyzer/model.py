@@ -147,8 +147,10 @@ class TargetSummary:
         news: One figure per article id (None where it never mentions the target).
         forum_voices: How many voices ``forum`` averages.
         forum_posts: How many posts ``forum_naive`` averages.
-        forum_interval: Bootstrap interval ``(low, high)`` of ``forum`` (see
-            :mod:`analyzer.stance.intervals`), None for fewer than two voices.
+        forum_interval: Interval ``(low, high)`` of ``forum`` by the method
+            in :attr:`Analysis.interval_method` (see
+            :mod:`analyzer.stance.intervals`), None with fewer voices than
+            that method's minimum.
     """
 
     target: str
@@ -158,6 +160,28 @@ class TargetSummary:
     forum_voices: int = 0
     forum_posts: int = 0
     forum_interval: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class IntervalMethod:
+    """How the forum stance intervals are made, so a report can state it.
+
+    The defaults are the method :mod:`analyzer.stance.intervals` uses.
+
+    Attributes:
+        name: The method's name as a report writes it.
+        level: Nominal coverage of each interval.
+        min_voices: Fewest voices that get an interval; below it a report
+            says "too few voices".
+        description: One sentence on what the interval assumes.
+    """
+
+    name: str = "Student t"
+    level: float = 0.9
+    min_voices: int = 3
+    description: str = ("mean of the voices ± the t quantile with n − 1 degrees of freedom "
+                        "times their standard error; it assumes the voices are independent "
+                        "draws, roughly normal")
 
 
 @dataclass(frozen=True)
@@ -224,6 +248,7 @@ class Analysis:
         summary: Stance per target, forum (deduplicated and naive) and news.
         framing: Frames, distinctive terms and claims.
         settings: The settings every stage ran with.
+        interval_method: How ``summary``'s forum intervals were made.
     """
 
     thread: Thread
@@ -234,3 +259,4 @@ class Analysis:
     summary: tuple[TargetSummary, ...]
     framing: Framing | None
     settings: Settings = field(repr=False)
+    interval_method: IntervalMethod = field(default_factory=IntervalMethod)

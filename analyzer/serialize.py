@@ -134,7 +134,6 @@ def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
     settings = analysis.settings
     # Imported here: ``parse`` serialises threads and need not load datasketch or numpy.
     from analyzer.reposts import lsh_parameters
-    from analyzer.stance.intervals import LEVEL, RESAMPLES
 
     lsh = lsh_parameters(settings)
     return {
@@ -151,5 +150,7 @@ def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
                              "co_mention": list(t.co_mention)} for t in settings.targets},
         "frames": {f.name: {"label": f.label, "terms": list(f.terms)} for f in settings.frames},
         "lexicon_words": len(settings.lexicon),
-        "bootstrap": {"resamples": RESAMPLES, "level": LEVEL},
+        "interval": {"method": analysis.interval_method.name,
+                     "level": analysis.interval_method.level,
+                     "min_voices": analysis.interval_method.min_voices},
     }

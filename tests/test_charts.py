@@ -71,7 +71,7 @@ def test_stance_by_target_has_forum_deduplicated_naive_and_each_news_source(smal
     assert data.level == 0.9
 
 
-def test_stance_by_target_carries_the_forum_bootstrap_intervals(small):
+def test_stance_by_target_carries_the_forum_intervals(small):
     data = cd.stance_by_target(small)
     found = {i.target: (i.low, i.high) for i in forum_intervals(
         small.thread, small.clusters, small.stances, small.settings)}
@@ -80,7 +80,7 @@ def test_stance_by_target_carries_the_forum_bootstrap_intervals(small):
     assert data.series[1].intervals == ()
 
 
-def test_a_repost_cluster_is_one_voice_in_the_bootstrap(small):
+def test_a_repost_cluster_is_one_voice_in_the_intervals(small):
     voices = forum_voices(small.thread, small.clusters, small.stances, "russia")
     summary = next(s for s in small.summary if s.target == "russia")
     assert len(voices) == summary.forum_voices == 1  # three copies, one voice
@@ -199,7 +199,7 @@ def test_charts_are_pngs_and_byte_identical_on_a_rerun(small, charts):
 
 def test_alt_text_names_what_the_chart_shows(charts):
     alts = {c.slug: c.alt for c in charts}
-    assert "Russia" in alts["stance-by-target"] and "90% bootstrap" in alts["stance-by-target"]
+    assert "Russia" in alts["stance-by-target"] and "90% Student t" in alts["stance-by-target"]
     assert "3 posts are copies" in alts["stance-along-thread"]
     assert "Daily $News$" in alts["frame-shares"]
     assert "posts 1, 3 and 6, by $x$ and carl" in alts["reposts"]

@@ -117,7 +117,7 @@ def test_format_json_writes_the_json_contract_with_forum_intervals(small_thread,
     data = json.loads(out.read_text("utf-8"))
     assert {"thread", "posts", "clusters", "stance", "framing", "settings"} <= set(data)
     assert data["stance"]["china"]["forum_interval"] is None  # one voice: no interval
-    assert data["settings"]["bootstrap"] == {"resamples": 1000, "level": 0.9}
+    assert data["settings"]["interval"] == {"method": "Student t", "level": 0.9, "min_voices": 3}
 
 
 def test_sample_json_has_forum_intervals_around_the_forum_figure(tmp_path):

@@ -38,7 +38,7 @@ def alt_stance_by_target(data: StanceByTargetData) -> str:
                if news else "")
     return (f"Bar chart of stance toward {_join(list(data.targets))}, from −1 (hostile) to +1 "
             f"(favourable): the forum counting each repeated comment once (with "
-            f"{data.level:.0%} bootstrap intervals), the forum counting every copy{sources}. "
+            f"{data.level:.0%} {data.interval} intervals), the forum counting every copy{sources}. "
             f"Forum, each repeated comment once: {figures}.")
 
 

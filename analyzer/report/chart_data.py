@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from analyzer.model import Analysis, Post, cluster_of
-from analyzer.stance.intervals import LEVEL
 
 MAX_TICKS = 15
 """Most post numbers labelled on a thread axis."""
@@ -80,6 +79,7 @@ class StanceByTargetData:
     targets: tuple[str, ...]
     series: tuple[Series, ...]
     level: float
+    interval: str
 
 
 @dataclass(frozen=True)
@@ -239,7 +239,8 @@ def stance_by_target(analysis: Analysis) -> StanceByTargetData | None:
     return StanceByTargetData(
         targets=tuple(_label(analysis, s.target) for s in summaries),
         series=tuple(series),
-        level=LEVEL,
+        level=analysis.interval_method.level,
+        interval=analysis.interval_method.name,
     )
 
 

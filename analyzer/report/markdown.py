@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from analyzer.model import Analysis, Post, RepostCluster, Stance, cluster_of
+from analyzer.model import Analysis, Post, RepostCluster, Stance, TargetSummary, cluster_of
 from analyzer.report import comparison
 from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, short
@@ -18,7 +18,6 @@ from analyzer.report.format import (
     score,
     table,
 )
-from analyzer.stance.intervals import LEVEL, RESAMPLES
 from analyzer.text import words
 
 QUOTE_CHARS = 200
@@ -93,7 +92,7 @@ def summary(analysis: Analysis) -> str:
         news = [v for _, v in s.news if v is not None]
         if news:
             line += f"; news {leaning(sum(news) / len(news))} ({score(sum(news) / len(news))})"
-        lines.append(line + ".")
+        lines.append(line + "." + _few_voices(s, analysis))
     lines.extend(comparison.summary_lines(analysis))
     return "\n".join(lines)
 
@@ -176,21 +175,22 @@ def _cluster_effect(analysis: Analysis, cluster: RepostCluster) -> str:
 def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
     """Section: stance per target, forum against each news source."""
     lines = ["## Stance by target", ""]
+    method = analysis.interval_method
     lines.append("Forum figures average opinion posts only (pasted news is left out). "
                  "*Deduplicated* counts each repost cluster as one voice; *naive* counts "
-                 f"every copy. The {LEVEL:.0%} interval is a bootstrap over the voices "
-                 f"({RESAMPLES} resamples; none for fewer than two voices).")
+                 f"every copy. The {method.level:.0%} interval is a {method.name} interval "
+                 f"over the voices ({method.description}); with fewer than "
+                 f"{method.min_voices} voices there is none (*too few voices*).")
     articles = analysis.articles
-    header = ["Target", "Forum (deduplicated)", f"{LEVEL:.0%} interval", "Forum (naive)",
-              "Voices", "Posts"]
+    header = ["Target", "Forum (deduplicated)", f"{method.level:.0%} interval",
+              "Forum (naive)", "Voices", "Posts"]
     header += [escape_cell(a.outlet or a.id) for a in articles]
     rows = []
     for s in analysis.summary:
         news = dict(s.news)
-        spread = s.forum_interval
         rows.append([escape_cell(analysis.settings.target(s.target).label), score(s.forum),
-                     f"{score(spread[0])} to {score(spread[1])}" if spread else "–",
-                     score(s.forum_naive), str(s.forum_voices), str(s.forum_posts)]
+                     _interval_cell(s), score(s.forum_naive), str(s.forum_voices),
+                     str(s.forum_posts)]
                     + [score(news.get(a.id)) for a in articles])
     lines += ["", table(header, rows, ["l"] + ["r"] * (len(header) - 1))]
     if not articles:
@@ -202,6 +202,29 @@ def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> 
     if evidence:
         lines += ["", "Strongest evidence in forum opinion, per target:", "", *evidence]
     return "\n".join(lines)
+
+
+def _interval_cell(s: TargetSummary) -> str:
+    if s.forum_interval is not None:
+        return f"{score(s.forum_interval[0])} to {score(s.forum_interval[1])}"
+    return "too few voices" if s.forum_voices else "–"
+
+
+def _few_voices(s: TargetSummary, analysis: Analysis) -> str:
+    """What the summary says of a forum figure's support: its voices and interval."""
+    method = analysis.interval_method
+    if s.forum_voices == 0:
+        return ""
+    if s.forum_voices < method.min_voices:
+        voices = "one voice" if s.forum_voices == 1 else "two voices"
+        return f" **Rests on {voices} only**, too few for an interval."
+    assert s.forum_interval is not None
+    low, high = s.forum_interval
+    text = (f" {s.forum_voices} voices; {method.level:.0%} interval {score(low)} to "
+            f"{score(high)}")
+    if low < 0 < high and leaning(s.forum) != "neutral":
+        text += ", which includes zero"
+    return text + "."
 
 
 def _evidence_examples(analysis: Analysis) -> list[str]:
