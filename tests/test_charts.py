@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from analyzer.pipeline import analyse
 from analyzer.report import chart_data as cd
 from analyzer.report.charts import SLUGS, draw_repost_map, render_charts, to_png
 from analyzer.report.write import chart_folder, write_report
+from analyzer.settings import Frame, default_settings
 from analyzer.stance.intervals import bootstrap, forum_intervals, forum_voices
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +40,14 @@ ARTICLE = Article(id="a1", title="Patrol", outlet="Daily $News$", date=None,
                        "The patrol shows cooperation and strategic stability.")
 
 
+# Frames with enough hits in the forum and the article for shares to be given.
+SETTINGS = replace(default_settings(), frames=(
+    Frame("event", "The event", ("patrol", "power", "strategic", "stability", "shows")),
+    Frame("plain", "Plain words", ("is", "a", "the", "and")),
+    Frame("partners", "Partners", ("partner*", "friend", "cooperation")),
+))
+
+
 @pytest.fixture(scope="module")
 def small():
     """Six posts: a comment posted three times, hostile and friendly voices, pasted news."""
@@ -48,7 +58,7 @@ def small():
         post(3, "The US is a fantastic ally and I love it.", "dan"),
         post(4, ARTICLE.text, "wire"),  # pasted news: the article's own words
         post(5, REPOST, "$x$"),
-    ), [ARTICLE])
+    ), [ARTICLE], SETTINGS)
 
 
 @pytest.fixture(scope="module")
