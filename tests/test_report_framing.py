@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 from analyzer.model import Analysis, Article, ClaimMatch, DateGap, Framing, Post, Thread
+from analyzer.report.chart_alt import alt_frame_shares
+from analyzer.report.chart_data import frame_shares as frame_shares_chart
 from analyzer.report.comparison import framing, summary_lines
 from analyzer.serialize import analysis_to_dict
 from analyzer.settings import Frame, Settings, Target
@@ -91,3 +93,13 @@ def test_json_carries_hits_the_floor_and_the_date_gap():
     assert data["dates"]["days"] == 511 and data["dates"]["far"] is True
     assert data["dates"]["thread_source"] == "pasted news"
     assert data["claims"][0]["actors"] == ["brazil"]
+
+
+def test_frame_chart_leaves_out_a_text_under_the_floor():
+    data = frame_shares_chart(analysis())
+    assert [s.name for s in data.series] == ["Forum opinion"]
+    assert data.series[0].values == (0.75, 0.25)
+    assert data.too_few == ("Daily",)
+    assert "Left out for too few frame terms: Daily." in alt_frame_shares(data)
+    thin = replace(FRAMING, forum=(("economy", None), ("law", None)))
+    assert frame_shares_chart(analysis(thin)) is None

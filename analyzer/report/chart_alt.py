@@ -66,6 +66,8 @@ def alt_frame_shares(data: FrameSharesData) -> str:
     if forum.values[top]:
         text += (f" Forum opinion leans most on {data.frames[top]} "
                  f"({100 * (forum.values[top] or 0.0):.0f}%).")
+    if data.too_few:
+        text += (f" Left out for too few frame terms: {_join(list(data.too_few))}.")
     return text
 
 
