@@ -63,6 +63,9 @@ MAX_POSTINGS = 500
 """Forum sentences an (actor, predicate stem) pair may be filed under and still
 find candidates; a pair more common than that singles out nothing."""
 
+MIN_INITIAL = 2
+"""Sentences a word never written in lower case must start to count as a name."""
+
 _ATTRIBUTION = frozenset(stem(w) for w in (
     "said", "says", "say", "saying", "told", "tells", "according", "added", "adds",
     "stated", "states", "statement", "statements", "reported", "reports", "claimed",
@@ -106,21 +109,32 @@ class _Reader:
 
 
 def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
-    """Lower-cased words written capitalised inside a sentence more often than not."""
+    """Lower-cased words the texts treat as names.
+
+    A word is a name when, inside sentences, it is written capitalised (or as
+    a short acronym) more often than not; or when it is never written in lower
+    case and starts at least :data:`MIN_INITIAL` sentences ("Brazil rejected
+    …", "Brazil said …"), where a capital says nothing by itself.
+    """
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
     for text in texts:
         for sentence in sentences(text):
-            for token in _WORD.findall(sentence)[1:]:
+            for position, token in enumerate(_WORD.findall(sentence)):
                 key = token.lower()
                 if key in STOP_WORDS or len(key) < 2:
                     continue
                 acronym = token.isupper() and len(token) <= 5
-                if acronym or (token[:1].isupper() and not token.isupper()):
-                    capital[key] += 1
-                else:
+                if not (acronym or token[:1].isupper()):
                     lower[key] += 1
-    return frozenset(w for w, n in capital.items() if n > lower[w])
+                elif position == 0:
+                    initial[key] += 1
+                else:
+                    capital[key] += 1
+    names = {w for w, n in capital.items() if n > lower[w]}
+    names |= {w for w, n in initial.items() if n >= MIN_INITIAL and not lower[w]}
+    return frozenset(names)
 
 
 def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: Settings,
