@@ -64,6 +64,8 @@ MAX_POSTINGS = 500
 find candidates; a pair more common than that singles out nothing."""
 
 MIN_INITIAL = 2
+TITLE_SHARE = 0.6
+"""Share of capitalised content words above which a sentence reads as a headline."""
 """Sentences a word never written in lower case must start to count as a name."""
 
 _ATTRIBUTION = frozenset(stem(w) for w in (
@@ -114,14 +116,18 @@ def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     A word is a name when, inside sentences, it is written capitalised (or as
     a short acronym) more often than not; or when it is never written in lower
     case and starts at least :data:`MIN_INITIAL` sentences ("Brazil rejected
-    …", "Brazil said …"), where a capital says nothing by itself.
+    …", "Brazil said …"), where a capital says nothing by itself. Headlines
+    (:func:`_title_case`) are not counted.
     """
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     initial: Counter[str] = Counter()
     for text in texts:
         for sentence in sentences(text):
-            for position, token in enumerate(_WORD.findall(sentence)):
+            tokens = _WORD.findall(sentence)
+            if _title_case(tokens):
+                continue  # a headline capitalises every word: its capitals say nothing
+            for position, token in enumerate(tokens):
                 key = token.lower()
                 if key in STOP_WORDS or len(key) < 2:
                     continue
@@ -135,6 +141,13 @@ def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     names = {w for w, n in capital.items() if n > lower[w]}
     names |= {w for w, n in initial.items() if n >= MIN_INITIAL and not lower[w]}
     return frozenset(names)
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    """True for a headline-like run of words: most non-stop words capitalised."""
+    content = [t for t in tokens if t.lower() not in STOP_WORDS]
+    capitals = sum(1 for t in content if t[:1].isupper())
+    return len(content) >= 3 and capitals > TITLE_SHARE * len(content)
 
 
 def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: Settings,

@@ -197,6 +197,7 @@ def method(analysis: Analysis) -> str:
     """Section: how every figure was made, with the parameters."""
     s = analysis.settings
     thread = analysis.thread
+    interval = analysis.interval_method
     lsh = lsh_parameters(s)
     counts = accounting(thread)
     skipped = ", ".join(f"{n} {escape_inline(r)}"
@@ -227,8 +228,14 @@ def method(analysis: Analysis) -> str:
          "score the compared-against side with the opposite sign"],
         ["Aggregation", "mean of post scores over opinion posts; deduplicated counts each "
          "repost cluster once"],
+        ["Forum interval", f"{interval.level:.0%} {escape_inline(interval.name)} interval "
+         f"({escape_inline(interval.description)}); none under {interval.min_voices} voices"],
         ["Framing", f"{len(s.frames)} frames matched by term lists; shares among frame-term "
          f"hits, given for a text with at least {_min_hits(analysis)} hits"],
+        ["Claims", "a forum sentence takes up a news claim only when it names one of the "
+         "claim's actors (targets or named entities) and shares a good part of its "
+         "predicate (its other content words), then by TF-IDF similarity; contested when "
+         "polarity or negation differs"],
     ]
     targets = "; ".join(f"{escape_inline(t.label)} ({len(t.aliases)} aliases)" for t in s.targets)
     rows.append(["Targets", targets])
