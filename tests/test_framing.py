@@ -15,6 +15,7 @@ from analyzer.framing import (
     match_claims,
     opinion_voices,
 )
+from analyzer.framing.claims import _proper_nouns
 from analyzer.framing.frames import MIN_FRAME_HITS
 from analyzer.framing.terms import count_terms, distinctive_terms
 from analyzer.model import Article, Post, RepostCluster, Thread
@@ -263,3 +264,12 @@ def test_undated_posts_take_the_date_of_the_news_pasted_into_the_thread():
 def test_no_gap_without_a_dated_article_or_a_dated_thread():
     assert date_gap(thread(stamped("1", date(2021, 3, 1))), [article()]) is None
     assert date_gap(thread(post("1", "Trade is good.")), [article(day="2021-03-01")]) is None
+
+
+def test_a_headline_capitalising_every_word_makes_no_names():
+    news = ("Trade War Looms Over Southern Ports\n\n"
+            "Brazil rejected any plan for a customs union with Argentina. The war of words "
+            "over tariffs went on.")
+    names = _proper_nouns([news])
+    assert "war" not in names and "looms" not in names
+    assert "argentina" in names
