@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -148,8 +148,10 @@ class TargetSummary:
         news: One figure per article id (None where it never mentions the target).
         forum_voices: How many voices ``forum`` averages.
         forum_posts: How many posts ``forum_naive`` averages.
-        forum_interval: Bootstrap interval ``(low, high)`` of ``forum`` (see
-            :mod:`analyzer.stance.intervals`), None for fewer than two voices.
+        forum_interval: Interval ``(low, high)`` of ``forum`` by the method
+            in :attr:`Analysis.interval_method` (see
+            :mod:`analyzer.stance.intervals`), None with fewer voices than
+            that method's minimum.
     """
 
     target: str
@@ -159,6 +161,28 @@ class TargetSummary:
     forum_voices: int = 0
     forum_posts: int = 0
     forum_interval: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class IntervalMethod:
+    """How the forum stance intervals are made, so a report can state it.
+
+    The defaults are the method :mod:`analyzer.stance.intervals` uses.
+
+    Attributes:
+        name: The method's name as a report writes it.
+        level: Nominal coverage of each interval.
+        min_voices: Fewest voices that get an interval; below it a report
+            says "too few voices".
+        description: One sentence on what the interval assumes.
+    """
+
+    name: str = "Student t"
+    level: float = 0.9
+    min_voices: int = 3
+    description: str = ("mean of the voices ± the t quantile with n − 1 degrees of freedom "
+                        "times their standard error; it assumes the voices are independent "
+                        "draws, roughly normal")
 
 
 @dataclass(frozen=True)
@@ -173,7 +197,20 @@ class TermScore:
 
 @dataclass(frozen=True)
 class ClaimMatch:
-    """A news sentence and the forum sentence closest to it."""
+    """A news claim and the forum sentence that takes it up.
+
+    Attributes:
+        claim: The news sentence.
+        article_id: The article it is from.
+        post_id: The forum post the matching sentence is from.
+        forum_text: The forum sentence.
+        similarity: Cosine similarity of their weighted content words.
+        verdict: ``"echoed"`` or ``"contested"``.
+        actors: The claim's actors the forum sentence names too (target
+            names, or the lower-cased names of other named entities).
+        predicate: The claim's predicate words (content words other than
+            its actors) the forum sentence shares, as stems.
+    """
 
     claim: str
     article_id: str
@@ -181,6 +218,45 @@ class ClaimMatch:
     forum_text: str
     similarity: float
     verdict: Literal["echoed", "contested"]
+    actors: tuple[str, ...] = ()
+    predicate: tuple[str, ...] = ()
+
+
+FrameHits = tuple[tuple[str, int], ...]
+"""Frame-term hits in one text, per frame name, in settings order."""
+FrameShares = tuple[tuple[str, float | None], ...]
+"""Each frame's share of a text's frame-term hits; None for every frame of a
+text with fewer hits than the floor (:attr:`Framing.min_hits`)."""
+
+
+@dataclass(frozen=True)
+class DateGap:
+    """How far the news articles' dates lie from the thread's.
+
+    Attributes:
+        news_first: Earliest article date.
+        news_last: Latest article date.
+        thread_first: Earliest date of the thread.
+        thread_last: Latest date of the thread.
+        thread_source: Where the thread's dates come from: ``"posts"`` (post
+            timestamps) or ``"pasted news"`` (the dateline of news pasted
+            into the thread, when no post carries a timestamp; the thread
+            is no older than what it quotes).
+        days: Days between the two spans (0 where they overlap).
+        undated_articles: Articles whose date is unknown.
+        far: True when ``days`` is above the stated limit.
+        limit_days: The limit.
+    """
+
+    news_first: date
+    news_last: date
+    thread_first: date
+    thread_last: date
+    thread_source: Literal["posts", "pasted news"]
+    days: int
+    undated_articles: int
+    far: bool
+    limit_days: int
 
 
 @dataclass(frozen=True)
@@ -189,27 +265,38 @@ class Framing:
 
     Attributes:
         frames: Frame names, in settings order.
-        forum: Share of each frame in forum opinion, as (frame, share).
-        news: Per article id, the share of each frame.
+        forum: Share of each frame in forum opinion, as (frame, share); None
+            shares when forum opinion has fewer frame-term hits than ``min_hits``.
+        news: Per article id, the share of each frame (None likewise).
         distinctive_forum: Terms most distinctive of the forum.
         distinctive_news: Terms most distinctive of the news.
         claims: News claims the forum echoes or contests.
+        forum_hits: Frame-term hits per frame in forum opinion.
+        news_hits: Per article id, frame-term hits per frame.
+        min_hits: Fewest frame-term hits a text needs for its shares to be
+            given (the floor).
+        dates: How far the news dates lie from the thread's, where both are known.
     """
 
     frames: tuple[str, ...]
-    forum: tuple[tuple[str, float], ...]
-    news: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
+    forum: FrameShares
+    news: tuple[tuple[str, FrameShares], ...]
     distinctive_forum: tuple[TermScore, ...] = ()
     distinctive_news: tuple[TermScore, ...] = ()
     claims: tuple[ClaimMatch, ...] = ()
+    forum_hits: FrameHits = ()
+    news_hits: tuple[tuple[str, FrameHits], ...] = ()
+    min_hits: int = 0
+    dates: DateGap | None = None
 
     def news_means(self) -> dict[str, float]:
-        """Each frame's share averaged over the articles (empty without articles)."""
-        if not self.news:
+        """Each frame's share averaged over the articles that have shares (empty if none)."""
+        by_article = [dict(shares) for _, shares in self.news
+                      if any(share is not None for _, share in shares)]
+        if not by_article:
             return {}
-        by_article = [dict(shares) for _, shares in self.news]
-        return {name: math.fsum(shares.get(name, 0.0) for shares in by_article) / len(by_article)
-                for name in self.frames}
+        return {name: math.fsum(shares.get(name) or 0.0 for shares in by_article)
+                / len(by_article) for name in self.frames}
 
 
 @dataclass(frozen=True)
@@ -252,25 +339,6 @@ class LshBanding:
     rows: int
     false_positive: float
     false_negative: float
-
-
-@dataclass(frozen=True)
-class IntervalMethod:
-    """How the forum's stance intervals were made.
-
-    Attributes:
-        name: The method, as the report names it (``"percentile bootstrap"``).
-        level: Nominal coverage, in (0, 1).
-        resamples: Resamples per interval, or None for a method without any.
-        seed: Seed of the random generator, or None for a method without one.
-        min_voices: Fewest voices a target needs to get an interval.
-    """
-
-    name: str
-    level: float
-    resamples: int | None = None
-    seed: int | None = None
-    min_voices: int = 2
 
 
 @dataclass(frozen=True)

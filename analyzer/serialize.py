@@ -287,16 +287,21 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
 def _framing_to_dict(analysis: Analysis) -> dict[str, Any]:
     framing = analysis.framing
     if framing is None:
-        return {"frames": {}, "distinctive_terms": {"forum": [], "news": []}, "claims": []}
+        return {"frames": {}, "min_frame_hits": 0, "dates": None,
+                "distinctive_terms": {"forum": [], "news": []}, "claims": []}
     forum = dict(framing.forum)
+    forum_hits = dict(framing.forum_hits)
+    news_hits = {aid: dict(hits) for aid, hits in framing.news_hits}
     means = framing.news_means()
     frames: dict[str, Any] = {}
     for name in framing.frames:
-        by_article = {aid: round(dict(shares).get(name, 0.0), SCORE_DIGITS)
-                      for aid, shares in framing.news}
+        by_article = {aid: _round(dict(shares).get(name)) for aid, shares in framing.news}
         news_mean = round(means[name], SCORE_DIGITS) if name in means else None
-        frames[name] = {"forum": round(forum.get(name, 0.0), SCORE_DIGITS), "news": news_mean,
-                        "by_article": by_article}
+        frames[name] = {"forum": _round(forum.get(name)), "forum_hits": forum_hits.get(name, 0),
+                        "news": news_mean, "by_article": by_article,
+                        "hits_by_article": {aid: hits.get(name, 0)
+                                            for aid, hits in news_hits.items()}}
+    gap = framing.dates
 
     def terms(items: Any) -> list[dict[str, Any]]:
         return [{"term": t.term, "z": round(t.z, 3), "forum_count": t.forum_count,
@@ -304,12 +309,20 @@ def _framing_to_dict(analysis: Analysis) -> dict[str, Any]:
 
     return {
         "frames": frames,
+        "min_frame_hits": framing.min_hits,
+        "dates": None if gap is None else {
+            "news_first": gap.news_first.isoformat(), "news_last": gap.news_last.isoformat(),
+            "thread_first": gap.thread_first.isoformat(),
+            "thread_last": gap.thread_last.isoformat(), "thread_source": gap.thread_source,
+            "days": gap.days, "far": gap.far, "limit_days": gap.limit_days,
+            "undated_articles": gap.undated_articles},
         "distinctive_terms": {"forum": terms(framing.distinctive_forum),
                               "news": terms(framing.distinctive_news)},
         "claims": [
             {"verdict": c.verdict, "claim": c.claim, "article_id": c.article_id,
              "post_id": c.post_id, "forum_text": c.forum_text,
-             "similarity": round(c.similarity, 3)}
+             "similarity": round(c.similarity, 3), "actors": list(c.actors),
+             "predicate": list(c.predicate)}
             for c in framing.claims
         ],
     }
@@ -335,7 +348,6 @@ def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
         "frames": {f.name: {"label": f.label, "terms": list(f.terms)} for f in settings.frames},
         "lexicon_words": len(settings.lexicon),
         "interval": {"method": interval.name, "level": interval.level,
-                     "resamples": interval.resamples, "seed": interval.seed,
                      "min_voices": interval.min_voices},
         "neutral_band": analysis.method.neutral_band,
     }

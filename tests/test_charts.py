@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from analyzer.pipeline import analyse
 from analyzer.report import chart_data as cd
 from analyzer.report.charts import SLUGS, draw_repost_map, render_charts, to_png
 from analyzer.report.write import chart_folder, write_report
+from analyzer.settings import Frame, default_settings
 from analyzer.stance.intervals import bootstrap, forum_intervals, forum_voices
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +40,14 @@ ARTICLE = Article(id="a1", title="Patrol", outlet="Daily $News$", date=None,
                        "The patrol shows cooperation and strategic stability.")
 
 
+# Frames with enough hits in the forum and the article for shares to be given.
+SETTINGS = replace(default_settings(), frames=(
+    Frame("event", "The event", ("patrol", "power", "strategic", "stability", "shows")),
+    Frame("plain", "Plain words", ("is", "a", "the", "and")),
+    Frame("partners", "Partners", ("partner*", "friend", "cooperation")),
+))
+
+
 @pytest.fixture(scope="module")
 def small():
     """Six posts: a comment posted three times, hostile and friendly voices, pasted news."""
@@ -48,7 +58,7 @@ def small():
         post(3, "The US is a fantastic ally and I love it.", "dan"),
         post(4, ARTICLE.text, "wire"),  # pasted news: the article's own words
         post(5, REPOST, "$x$"),
-    ), [ARTICLE])
+    ), [ARTICLE], SETTINGS)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +81,7 @@ def test_stance_by_target_has_forum_deduplicated_naive_and_each_news_source(smal
     assert data.level == 0.9
 
 
-def test_stance_by_target_carries_the_forum_bootstrap_intervals(small):
+def test_stance_by_target_carries_the_forum_intervals(small):
     data = cd.stance_by_target(small)
     found = {i.target: (i.low, i.high) for i in forum_intervals(
         small.thread, small.clusters, small.stances, small.settings)}
@@ -80,7 +90,7 @@ def test_stance_by_target_carries_the_forum_bootstrap_intervals(small):
     assert data.series[1].intervals == ()
 
 
-def test_a_repost_cluster_is_one_voice_in_the_bootstrap(small):
+def test_a_repost_cluster_is_one_voice_in_the_intervals(small):
     voices = forum_voices(small.thread, small.clusters, small.stances, "russia")
     summary = next(s for s in small.summary if s.target == "russia")
     assert len(voices) == summary.forum_voices == 1  # three copies, one voice
@@ -199,7 +209,7 @@ def test_charts_are_pngs_and_byte_identical_on_a_rerun(small, charts):
 
 def test_alt_text_names_what_the_chart_shows(charts):
     alts = {c.slug: c.alt for c in charts}
-    assert "Russia" in alts["stance-by-target"] and "90% bootstrap" in alts["stance-by-target"]
+    assert "Russia" in alts["stance-by-target"] and "90% Student t" in alts["stance-by-target"]
     assert "3 posts are copies" in alts["stance-along-thread"]
     assert "Daily $News$" in alts["frame-shares"]
     assert "posts 1, 3 and 6, by $x$ and carl" in alts["reposts"]

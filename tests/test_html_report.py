@@ -8,6 +8,7 @@ is, never as markup.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from lxml import html as lxml_html
@@ -18,6 +19,7 @@ from analyzer.pipeline import analyse
 from analyzer.report.charts import render_charts
 from analyzer.report.html_page import markdown_to_html, render
 from analyzer.report.markdown import render as render_markdown
+from analyzer.settings import Frame, default_settings
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -46,7 +48,9 @@ def hostile():
                     engine="jsonl", url=None, posts=tuple(posts))
     article = Article(id="a1", title="t", outlet="![i](http://evil/o.png)", date=None,
                       text="Russia is a reliable partner. China is a responsible power.")
-    analysis = analyse(thread, [article])
+    frames = (Frame("scorn", "Scorn", ("bully", "disgrace", "terrible")),
+              Frame("friends", "Friends", ("friend", "partner")))  # enough hits for shares
+    analysis = analyse(thread, [article], replace(default_settings(), frames=frames))
     return {"analysis": analysis, "charts": render_charts(analysis)}
 
 

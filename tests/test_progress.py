@@ -117,8 +117,7 @@ def test_format_json_writes_the_json_contract_with_forum_intervals(small_thread,
     data = json.loads(out.read_text("utf-8"))
     assert {"thread", "posts", "clusters", "stance", "framing", "settings"} <= set(data)
     assert data["stance"]["china"]["forum_interval"] is None  # one voice: no interval
-    assert data["settings"]["interval"] == {"method": "percentile bootstrap", "level": 0.9,
-                                            "resamples": 1000, "seed": 1, "min_voices": 2}
+    assert data["settings"]["interval"] == {"method": "Student t", "level": 0.9, "min_voices": 3}
 
 
 def test_sample_json_has_forum_intervals_around_the_forum_figure(tmp_path):
@@ -126,7 +125,13 @@ def test_sample_json_has_forum_intervals_around_the_forum_figure(tmp_path):
     result = CliRunner().invoke(cli, ["analyse", str(SAMPLE), "--format", "json",
                                       "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
-    for name, stance in json.loads(out.read_text("utf-8"))["stance"].items():
+    data = json.loads(out.read_text("utf-8"))
+    assert data["settings"]["interval"]["min_voices"] == 3
+    assert any(stance["forum_interval"] for stance in data["stance"].values())
+    for name, stance in data["stance"].items():
+        if stance["forum_voices"] < 3:
+            assert stance["forum_interval"] is None, name  # too few voices
+            continue
         low, high = stance["forum_interval"]
         assert -1 <= low <= stance["forum"] <= high <= 1, name
 

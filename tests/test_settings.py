@@ -13,8 +13,7 @@ def test_defaults_have_the_four_targets_and_the_repost_parameters():
     assert [t.name for t in s.targets] == ["russia", "china", "us", "partnership"]
     assert (s.num_perm, s.threshold, s.shingle) == (128, 0.8, "word-3")
     assert s.target("partnership").co_mention == ("russia", "china")
-    assert {"cooperation", "strategic_stability", "military_threat", "alliance",
-            "rivalry_west", "multipolarity", "international_law"} <= {f.name for f in s.frames}
+    assert {"economic", "security_defense", "external_reputation"} <= {f.name for f in s.frames}
 
 
 def test_config_replaces_targets_and_frames_and_overrides_parameters(tmp_path):

@@ -38,7 +38,7 @@ def alt_stance_by_target(data: StanceByTargetData) -> str:
                if news else "")
     return (f"Bar chart of stance toward {_join(list(data.targets))}, from −1 (hostile) to +1 "
             f"(favourable): the forum counting each repeated comment once (with "
-            f"{data.level:.0%} bootstrap intervals), the forum counting every copy{sources}. "
+            f"{data.level:.0%} {data.interval} intervals), the forum counting every copy{sources}. "
             f"Forum, each repeated comment once: {figures}.")
 
 
@@ -66,6 +66,8 @@ def alt_frame_shares(data: FrameSharesData) -> str:
     if forum.values[top]:
         text += (f" Forum opinion leans most on {data.frames[top]} "
                  f"({100 * (forum.values[top] or 0.0):.0f}%).")
+    if data.too_few:
+        text += (f" Left out for too few frame terms: {_join(list(data.too_few))}.")
     return text
 
 

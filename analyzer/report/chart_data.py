@@ -79,6 +79,7 @@ class StanceByTargetData:
     targets: tuple[str, ...]
     series: tuple[Series, ...]
     level: float
+    interval: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class FrameSharesData:
 
     frames: tuple[str, ...]
     series: tuple[Series, ...]
+    too_few: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,7 @@ def stance_by_target(analysis: Analysis) -> StanceByTargetData | None:
         targets=tuple(_label(analysis, s.target) for s in summaries),
         series=tuple(series),
         level=analysis.method.interval.level,
+        interval=analysis.method.interval.name,
     )
 
 
@@ -292,25 +295,34 @@ def _x(post: Post, by_time: bool) -> int | datetime:
 def frame_shares(analysis: Analysis) -> FrameSharesData | None:
     """Share of each frame in forum opinion and in each news article.
 
+    A text with too few frame-term hits for shares (``Framing.min_hits``) is
+    left out of the bars and named in ``too_few``.
+
     Returns:
-        The data, or None when framing was not measured or no text uses a frame.
+        The data, or None when framing was not measured, forum opinion has
+        too few frame terms, or no text uses a frame.
     """
     framing = analysis.framing
     if framing is None or not framing.frames:
         return None
     labels = {f.name: chart_text(f.label, 40) for f in analysis.settings.frames}
     forum = dict(framing.forum)
+    if all(forum.get(name) is None for name in framing.frames):
+        return None
     news = dict(framing.news)
-    series = [Series("Forum opinion", "forum",
-                     tuple(forum.get(name, 0.0) for name in framing.frames))]
+    series = [Series("Forum opinion", "forum", tuple(forum.get(name) for name in framing.frames))]
+    too_few = []
     for article, name in zip(analysis.articles, news_names(analysis), strict=True):
         shares = dict(news.get(article.id, ()))
-        series.append(Series(name, "news",
-                             tuple(shares.get(frame, 0.0) for frame in framing.frames)))
+        values = tuple(shares.get(frame) for frame in framing.frames)
+        if all(v is None for v in values):
+            too_few.append(name)
+        else:
+            series.append(Series(name, "news", values))
     if not any(v for s in series for v in s.values):
         return None
     return FrameSharesData(frames=tuple(labels.get(n, chart_text(n)) for n in framing.frames),
-                           series=tuple(series))
+                           series=tuple(series), too_few=tuple(too_few))
 
 
 def repost_map(analysis: Analysis) -> RepostMapData | None:

@@ -148,7 +148,7 @@ def draw_stance_by_target(data: StanceByTargetData) -> Figure:
                             yerr=[[max(0.0, v - i[0]) for _, v, i in spans],
                                   [max(0.0, i[1] - v) for _, v, i in spans]],
                             fmt="none", ecolor="#222222", elinewidth=1.2, capsize=4, zorder=3,
-                            label=f"{data.level:.0%} bootstrap interval")
+                            label=f"{data.level:.0%} {data.interval} interval")
         limit = cd.stance_limit(data)
         ax.set_ylim(-limit, limit)
         ax.axhline(0.0, color="#444444", linewidth=0.8, zorder=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from analyzer.model import Analysis, Article, NewsVerdict
@@ -17,31 +18,65 @@ NO_NEWS = ("No news articles were supplied, so this report does not compare the 
 
 
 def summary_lines(analysis: Analysis) -> list[str]:
-    """Summary bullets about framing and claims."""
+    """Summary bullets about framing, claims and how far the news dates lie."""
     framing = analysis.framing
     if framing is None:
         return []
     labels = {f.name: f.label for f in analysis.settings.frames}
     lines = []
-    forum_top = max(framing.forum, key=lambda fs: fs[1], default=None)
-    if forum_top and forum_top[1] > 0:
-        label = escape_inline(labels[forum_top[0]])
-        line = (f"- **Framing:** forum opinion leans most on *{label}*"
-                f" ({share(forum_top[1])} of frame terms)")
+    forum_total = sum(n for _, n in framing.forum_hits)
+    shown = [(name, value) for name, value in framing.forum if value]
+    if shown:
+        top, top_share = max(shown, key=lambda fs: fs[1])
+        line = (f"- **Framing:** forum opinion leans most on *{escape_inline(labels[top])}*"
+                f" ({share(top_share)} of {forum_total} frame-term hits)")
         news_means = _news_means(analysis)
         if news_means:
-            top = max(news_means.items(), key=lambda kv: kv[1])
-            line += (f"; the news on *{escape_inline(labels[top[0]])}* ({share(top[1])} on "
+            name, value = max(news_means.items(), key=lambda kv: kv[1])
+            line += (f"; the news on *{escape_inline(labels[name])}* ({share(value)} on "
                      "average)")
         lines.append(line + ".")
+    elif framing.frames and framing.forum_hits:
+        lines.append(f"- **Framing:** too few frame terms in forum opinion ({forum_total} "
+                     f"hit{'s' if forum_total != 1 else ''}; shares need at least "
+                     f"{framing.min_hits}).")
     if analysis.articles and framing.claims:
         counts = Counter(c.verdict for c in framing.claims)
-        lines.append(f"- **Claims:** the forum echoes {counts['echoed']} news claim"
-                     f"{'s' if counts['echoed'] != 1 else ''} and contests "
+        lines.append(f"- **Claims:** the forum takes up {len(framing.claims)} news claim"
+                     f"{'s' if len(framing.claims) != 1 else ''} (naming its actors and "
+                     f"sharing its predicate): it echoes {counts['echoed']} and contests "
                      f"{counts['contested']}.")
+    elif analysis.articles:
+        lines.append("- **Claims:** no forum sentence takes up a news claim (names its "
+                     "actors and shares its predicate).")
+    gap = date_note(analysis)
+    if gap:
+        lines.append(f"- **Dates:** {gap}")
     if not analysis.articles:
         lines.append("- No news articles were supplied, so there is no forum–news comparison.")
     return lines
+
+
+def date_note(analysis: Analysis) -> str:
+    """A sentence saying that the news and the thread are far apart in time, or ""."""
+    gap = analysis.framing.dates if analysis.framing is not None else None
+    if gap is None or not gap.far:
+        return ""
+    news = _span(gap.news_first, gap.news_last)
+    thread = _span(gap.thread_first, gap.thread_last)
+    where = ("its posts" if gap.thread_source == "posts"
+             else "the news pasted into it, as its posts carry no dates")
+    text = (f"the news articles are dated {news} and the thread {thread} (from {where}): "
+            f"{gap.days} days apart, more than {gap.limit_days}. They may be about "
+            "different events.")
+    if gap.undated_articles:
+        many = gap.undated_articles != 1
+        text += f" {gap.undated_articles} article{'s have' if many else ' has'} no date."
+    return text[0].upper() + text[1:]
+
+
+def _span(first: date, last: date) -> str:
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
 def _news_means(analysis: Analysis) -> dict[str, float]:
@@ -49,22 +84,34 @@ def _news_means(analysis: Analysis) -> dict[str, float]:
 
 
 def framing(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
-    """Section: frame shares, forum against each article, and the claims."""
+    """Section: frame shares with their hits, forum against each article, and the claims."""
     lines = ["## Framing comparison", ""]
     result = analysis.framing
     if result is None:
         return "\n".join(lines + ["Framing was not measured."])
     if not analysis.articles:
         lines += [NO_NEWS, ""]
-    lines.append("Share of each frame among the frame terms a text uses (forum: opinion posts, "
-                 "each repost counted once).")
+    gap = date_note(analysis)
+    if gap:
+        lines += [f"**Dates:** {gap}", ""]
+    lines.append("Share of each frame among the frame-term hits of a text (forum: opinion "
+                 "posts, each repost counted once), with the hits in brackets. A text with "
+                 f"fewer than {result.min_hits} hits gets no shares (*too few frame terms*).")
     labels = {f.name: f.label for f in analysis.settings.frames}
-    forum = dict(result.forum)
+    columns = [(dict(result.forum), dict(result.forum_hits))]
     news = {aid: dict(shares) for aid, shares in result.news}
+    news_hits = {aid: dict(hits) for aid, hits in result.news_hits}
+    columns += [(news.get(a.id, {}), news_hits.get(a.id, {})) for a in analysis.articles]
     header = ["Frame", "Forum"] + [article_name(a) for a in analysis.articles]
-    rows = [[escape_cell(labels[name]), share(forum.get(name))]
-            + [share(news.get(a.id, {}).get(name)) for a in analysis.articles]
+    rows = [[escape_cell(labels[name])] + [_share_cell(shares.get(name), hits.get(name))
+                                           for shares, hits in columns]
             for name in result.frames]
+    totals = ["**All frame terms**"]
+    for _, hits in columns:
+        total = sum(hits.values())
+        totals.append(f"{total} hit{'s' if total != 1 else ''}"
+                      + ("" if total >= result.min_hits else ": too few frame terms"))
+    rows.append(totals)
     lines += ["", table(header, rows, ["l"] + ["r"] * (len(header) - 1))]
     chart = image(links, "frame-shares")
     if chart:
@@ -74,15 +121,23 @@ def framing(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) ->
     return "\n".join(lines)
 
 
+def _share_cell(value: float | None, hits: int | None) -> str:
+    if value is None:
+        return "–" if not hits else f"– ({hits})"
+    return f"{share(value)} ({hits or 0})"
+
+
 def _claims(analysis: Analysis) -> list[str]:
     result = analysis.framing
     assert result is not None
+    intro = ("A forum sentence takes up a news claim when it names one of the claim's "
+             "actors and shares a good part of its predicate (its other content words); "
+             "shared vocabulary alone does not count.")
     if not result.claims:
-        return ["No forum sentence is close enough to a news claim to count as echoing or "
-                "contesting it."]
+        return [intro + " No forum sentence does."]
     names = {a.id: article_name(a) for a in analysis.articles}
     by_id = posts_by_id(analysis)
-    lines = []
+    lines = [intro, ""]
     for verdict, heading in (("echoed", "Claims the forum echoes"),
                              ("contested", "Claims the forum contests")):
         matches = [c for c in result.claims if c.verdict == verdict]
@@ -95,9 +150,16 @@ def _claims(analysis: Analysis) -> list[str]:
             where = post_ref(post) if post else escape_inline(c.post_id)
             lines.append(f"- {names.get(c.article_id, escape_inline(c.article_id))}: "
                          f"“{short(c.claim, 200)}”  \n  Forum {where} (similarity "
-                         f"{c.similarity:.2f}): “{short(c.forum_text, 200)}”")
+                         f"{c.similarity:.2f}; shared actors: {_actors(analysis, c.actors)}; "
+                         f"shared predicate: {escape_inline(', '.join(c.predicate))}): "
+                         f"“{short(c.forum_text, 200)}”")
         lines.append("")
     return lines
+
+
+def _actors(analysis: Analysis, actors: tuple[str, ...]) -> str:
+    labels = {t.name: t.label for t in analysis.settings.targets}
+    return escape_inline(", ".join(labels.get(a, a) for a in actors))
 
 
 def distinctive_terms(analysis: Analysis) -> str:
@@ -126,10 +188,15 @@ def distinctive_terms(analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
+def _min_hits(analysis: Analysis) -> int:
+    return analysis.framing.min_hits if analysis.framing is not None else 0
+
+
 def method(analysis: Analysis) -> str:
     """Section: how every figure was made, with the parameters."""
     s = analysis.settings
     thread = analysis.thread
+    interval = analysis.method.interval
     lsh = analysis.method.lsh
     counts = accounting(thread)
     skipped = ", ".join(f"{n} {escape_inline(r)}"
@@ -160,7 +227,14 @@ def method(analysis: Analysis) -> str:
          "score the compared-against side with the opposite sign"],
         ["Aggregation", "mean of post scores over opinion posts; deduplicated counts each "
          "repost cluster once"],
-        ["Framing", f"{len(s.frames)} frames matched by term lists; shares among frame terms"],
+        ["Forum interval", f"{interval.level:.0%} {escape_inline(interval.name)} interval "
+         f"({escape_inline(interval.description)}); none under {interval.min_voices} voices"],
+        ["Framing", f"{len(s.frames)} frames matched by term lists; shares among frame-term "
+         f"hits, given for a text with at least {_min_hits(analysis)} hits"],
+        ["Claims", "a forum sentence takes up a news claim only when it names one of the "
+         "claim's actors (targets or named entities) and shares a good part of its "
+         "predicate (its other content words), then by TF-IDF similarity; contested when "
+         "polarity or negation differs"],
     ]
     targets = "; ".join(f"{escape_inline(t.label)} ({len(t.aliases)} aliases)" for t in s.targets)
     rows.append(["Targets", targets])

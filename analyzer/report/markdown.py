@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from analyzer.model import Analysis, IntervalMethod, Post, RepostCluster, Stance, cluster_of
+from analyzer.model import Analysis, Post, RepostCluster, Stance, TargetSummary, cluster_of
 from analyzer.report import comparison
 from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, short
@@ -94,7 +94,7 @@ def summary(analysis: Analysis) -> str:
         if news_scores:
             mean = sum(news_scores) / len(news_scores)
             line += f"; news {leaning(mean, band)} ({score(mean)})"
-        lines.append(line + ".")
+        lines.append(line + "." + _few_voices(s, analysis))
     lines.extend(comparison.summary_lines(analysis))
     return "\n".join(lines)
 
@@ -180,19 +180,20 @@ def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> 
     method = analysis.method.interval
     lines.append("Forum figures average opinion posts only (pasted news is left out). "
                  "*Deduplicated* counts each repost cluster as one voice; *naive* counts "
-                 f"every copy. The {method.level:.0%} interval is a {escape_inline(method.name)} "
-                 f"over the voices ({_interval_detail(method)}).")
+                 f"every copy. The {method.level:.0%} interval is a "
+                 f"{escape_inline(method.name)} interval "
+                 f"over the voices ({method.description}); with fewer than "
+                 f"{method.min_voices} voices there is none (*too few voices*).")
     articles = analysis.articles
-    header = ["Target", "Forum (deduplicated)", f"{method.level:.0%} interval", "Forum (naive)",
-              "Voices", "Posts"]
+    header = ["Target", "Forum (deduplicated)", f"{method.level:.0%} interval",
+              "Forum (naive)", "Voices", "Posts"]
     header += [escape_cell(a.outlet or a.id) for a in articles]
     rows = []
     for s in analysis.summary:
         news = dict(s.news)
-        spread = s.forum_interval
         rows.append([escape_cell(analysis.settings.target(s.target).label), score(s.forum),
-                     f"{score(spread[0])} to {score(spread[1])}" if spread else "–",
-                     score(s.forum_naive), str(s.forum_voices), str(s.forum_posts)]
+                     _interval_cell(s), score(s.forum_naive), str(s.forum_voices),
+                     str(s.forum_posts)]
                     + [score(news.get(a.id)) for a in articles])
     lines += ["", table(header, rows, ["l"] + ["r"] * (len(header) - 1))]
     if not articles:
@@ -206,11 +207,27 @@ def stance(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> 
     return "\n".join(lines)
 
 
-def _interval_detail(method: IntervalMethod) -> str:
-    fewest = f"none for fewer than {method.min_voices} voices"
-    if method.resamples is None:
-        return fewest
-    return f"{method.resamples} resamples; {fewest}"
+def _interval_cell(s: TargetSummary) -> str:
+    if s.forum_interval is not None:
+        return f"{score(s.forum_interval[0])} to {score(s.forum_interval[1])}"
+    return "too few voices" if s.forum_voices else "–"
+
+
+def _few_voices(s: TargetSummary, analysis: Analysis) -> str:
+    """What the summary says of a forum figure's support: its voices and interval."""
+    method = analysis.method.interval
+    if s.forum_voices == 0:
+        return ""
+    if s.forum_voices < method.min_voices:
+        voices = "one voice" if s.forum_voices == 1 else "two voices"
+        return f" **Rests on {voices} only**, too few for an interval."
+    assert s.forum_interval is not None
+    low, high = s.forum_interval
+    text = (f" {s.forum_voices} voices; {method.level:.0%} interval {score(low)} to "
+            f"{score(high)}")
+    if low < 0 < high and leaning(s.forum, analysis.method.neutral_band) != "neutral":
+        text += ", which includes zero"
+    return text + "."
 
 
 def _evidence_examples(analysis: Analysis) -> list[str]:

@@ -1,0 +1,292 @@
+"""News claims the forum takes up: echoed or contested, by actor and predicate.
+
+A *claim* is a declarative news sentence (:data:`CLAIM_WORDS` long, ending
+like a statement) that mentions a target or a frame term and names at least
+one *actor*. A sentence's actors are the targets it mentions (by alias) and
+the other named entities in it: words the texts at hand write with a capital
+letter inside a sentence more often than without one ("Japan", "Pentagon").
+Its *predicate* is the rest of its content words (stems), less the words of
+attribution ("said", "according", "statement"), which report a claim rather
+than make it.
+
+A forum opinion sentence takes up a claim only when it names one of the
+claim's actors *and* shares a good part of its predicate (at least
+:data:`PREDICATE_SHARE` of the predicate's idf weight), and the two are
+close by the cosine similarity of their TF-IDF weighted stems (at least
+:data:`CLAIM_THRESHOLD`). Shared vocabulary alone ("strategic") is never
+enough: a sentence that names none of the claim's actors does not take it up.
+
+The match is *contested* when the two sentences' VADER polarities have
+opposite signs (both beyond :data:`POLARITY_MARGIN`), or one negates the
+shared words and the other does not; *echoed* otherwise.
+
+Matching is linear in the text: each forum sentence is indexed under every
+(actor, predicate stem) pair it holds, and a claim is compared only with the
+sentences filed under its own pairs. A pair held by more than
+:data:`MAX_POSTINGS` forum sentences is too common to single out a claim and
+finds no candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from analyzer.articles import is_boilerplate
+from analyzer.framing.terms import STOP_WORDS, content_stems, is_negation, stem
+from analyzer.model import Article, ClaimMatch, Post
+from analyzer.settings import Settings
+from analyzer.text import compile_terms, sentences, words
+
+CLAIM_THRESHOLD = 0.3
+"""Cosine similarity at which a forum sentence can take up a news claim.
+
+Chosen on paraphrases: two sentences sharing three or four weighted content
+words of a dozen land around 0.3-0.5, while unrelated sentences about the
+same event that share only the actors' names stay below 0.2, since names
+that occur everywhere get a low idf.
+"""
+PREDICATE_SHARE = 0.3
+"""Least share of a claim's predicate weight (idf) the forum sentence must hold."""
+POLARITY_MARGIN = 0.2
+"""VADER compound score a sentence must pass (either sign) for its polarity to count."""
+MAX_CLAIMS = 8
+NEGATION_WINDOW = 4
+"""Words either side of a negation within which a shared word counts as negated."""
+CLAIM_WORDS = (6, 60)
+"""Shortest and longest news sentence, in words, taken as a claim."""
+FORUM_MIN_STEMS = 3
+MAX_POSTINGS = 500
+"""Forum sentences an (actor, predicate stem) pair may be filed under and still
+find candidates; a pair more common than that singles out nothing."""
+
+MIN_INITIAL = 2
+TITLE_SHARE = 0.6
+"""Share of capitalised content words above which a sentence reads as a headline."""
+"""Sentences a word never written in lower case must start to count as a name."""
+
+_ATTRIBUTION = frozenset(stem(w) for w in (
+    "said", "says", "say", "saying", "told", "tells", "according", "added", "adds",
+    "stated", "states", "statement", "statements", "reported", "reports", "claimed",
+    "claims", "announced", "noted", "quoted", "insisted", "spokesman", "spokeswoman",
+    "spokesperson", "confirmed", "commented", "cited"))
+"""Stems of words that report a claim rather than make it; never predicate words."""
+
+_ENDS_LIKE_STATEMENT = re.compile(r"[.!]['\"”’)\]]*\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    owner: str
+    stems: tuple[str, ...]
+    actors: frozenset[str]
+    predicate: frozenset[str]
+
+
+class _Reader:
+    """Finds the actors and predicate of sentences, given every text at hand."""
+
+    def __init__(self, texts: Iterable[str], settings: Settings) -> None:
+        self.targets = [(t.name, compile_terms(t.aliases)) for t in settings.targets]
+        self.proper = _proper_nouns(texts)
+
+    def read(self, text: str, owner: str) -> _Sentence:
+        actors = set()
+        rest = text
+        for name, pattern in self.targets:
+            if pattern.search(rest):
+                actors.add(name)
+                rest = pattern.sub(" ", rest)
+        names = {stem(w.lower()) for i, w in enumerate(_WORD.findall(rest))
+                 if w[:1].isupper() and w.lower() in self.proper}
+        predicate = frozenset(s for s in content_stems(rest)
+                              if s not in names and s not in _ATTRIBUTION)
+        return _Sentence(text, owner, tuple(content_stems(text)), frozenset(actors | names),
+                         predicate)
+
+
+def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-cased words the texts treat as names.
+
+    A word is a name when, inside sentences, it is written capitalised (or as
+    a short acronym) more often than not; or when it is never written in lower
+    case and starts at least :data:`MIN_INITIAL` sentences ("Brazil rejected
+    …", "Brazil said …"), where a capital says nothing by itself. Headlines
+    (:func:`_title_case`) are not counted.
+    """
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
+    for text in texts:
+        for sentence in sentences(text):
+            tokens = _WORD.findall(sentence)
+            if _title_case(tokens):
+                continue  # a headline capitalises every word: its capitals say nothing
+            for position, token in enumerate(tokens):
+                key = token.lower()
+                if key in STOP_WORDS or len(key) < 2:
+                    continue
+                acronym = token.isupper() and len(token) <= 5
+                if not (acronym or token[:1].isupper()):
+                    lower[key] += 1
+                elif position == 0:
+                    initial[key] += 1
+                else:
+                    capital[key] += 1
+    names = {w for w, n in capital.items() if n > lower[w]}
+    names |= {w for w, n in initial.items() if n >= MIN_INITIAL and not lower[w]}
+    return frozenset(names)
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    """True for a headline-like run of words: most non-stop words capitalised."""
+    content = [t for t in tokens if t.lower() not in STOP_WORDS]
+    capitals = sum(1 for t in content if t[:1].isupper())
+    return len(content) >= 3 and capitals > TITLE_SHARE * len(content)
+
+
+def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: Settings,
+                 threshold: float = CLAIM_THRESHOLD, limit: int = MAX_CLAIMS
+                 ) -> tuple[ClaimMatch, ...]:
+    """Match news claims to the forum opinion sentences that take them up.
+
+    Args:
+        voices: Forum opinion posts, one per voice.
+        articles: The news articles.
+        settings: Supplies the targets (actors) and frames whose mention makes
+            a claim, and the lexicon for polarity.
+        threshold: Lowest cosine similarity that counts as a match.
+        limit: Most matches returned.
+
+    Returns:
+        The best matches, at most one per claim and one per forum sentence,
+        most similar first. Each names the actors and predicate stems the
+        two sentences share.
+    """
+    mentions = compile_terms([alias for target in settings.targets for alias in target.aliases]
+                             + [term for frame in settings.frames for term in frame.terms])
+    reader = _Reader([a.text for a in articles] + [p.text for p in voices], settings)
+    news_all = [reader.read(s, article.id) for article in articles
+                for s in sentences(article.text)]
+    claims = [s for s in news_all if s.actors and s.predicate and _is_claim(s.text, mentions)]
+    forum = [reader.read(s, post.id) for post in voices for s in sentences(post.text)]
+    forum = [s for s in forum if len(set(s.stems)) >= FORUM_MIN_STEMS and s.actors]
+    if not claims or not forum:
+        return ()
+    idf = _idf([s.stems for s in news_all] + [s.stems for s in forum])
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for f, sentence in enumerate(forum):
+        for actor in sentence.actors:
+            for word in sentence.predicate:
+                index[(actor, word)].append(f)
+    pairs: list[tuple[float, int, int]] = []
+    for c, claim in enumerate(claims):
+        candidates: set[int] = set()
+        for actor in claim.actors:
+            for word in claim.predicate:
+                found = index.get((actor, word), ())
+                if len(found) <= MAX_POSTINGS:
+                    candidates.update(found)
+        vector = _vector(claim.stems, idf)
+        weight = math.fsum(idf.get(w, 1.0) for w in claim.predicate)
+        for f in candidates:
+            shared = claim.predicate & forum[f].predicate
+            if math.fsum(idf.get(w, 1.0) for w in shared) < PREDICATE_SHARE * weight:
+                continue
+            score = _cosine(vector, _vector(forum[f].stems, idf))
+            if score >= threshold:
+                pairs.append((score, c, f))
+    pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
+    return _best(pairs, claims, forum, settings, limit)
+
+
+def _best(pairs: Sequence[tuple[float, int, int]], claims: Sequence[_Sentence],
+          forum: Sequence[_Sentence], settings: Settings, limit: int) -> tuple[ClaimMatch, ...]:
+    matches: list[ClaimMatch] = []
+    used_claims: set[str] = set()
+    used_forum: set[int] = set()
+    for score, c, f in pairs:
+        claim, reply = claims[c], forum[f]
+        key = " ".join(words(claim.text))
+        if key in used_claims or f in used_forum:
+            continue
+        used_claims.add(key)
+        used_forum.add(f)
+        matches.append(ClaimMatch(
+            claim=claim.text, article_id=claim.owner, post_id=reply.owner,
+            forum_text=reply.text, similarity=round(min(score, 1.0), 4),
+            verdict="contested" if contests(claim.text, reply.text, settings) else "echoed",
+            actors=tuple(sorted(claim.actors & reply.actors)),
+            predicate=tuple(sorted(claim.predicate & reply.predicate)),
+        ))
+        if len(matches) >= limit:
+            break
+    return tuple(matches)
+
+
+def _is_claim(sentence: str, mentions: re.Pattern[str]) -> bool:
+    count = len(sentence.split())
+    return (CLAIM_WORDS[0] <= count <= CLAIM_WORDS[1]
+            and bool(_ENDS_LIKE_STATEMENT.search(sentence))
+            and not sentence.lstrip("\"'“‘([ ")[:1].islower()
+            and not is_boilerplate(sentence)
+            and bool(mentions.search(sentence)))
+
+
+def _idf(documents: Iterable[Sequence[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    n = 0
+    for stems in documents:
+        n += 1
+        df.update(set(stems))
+    return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
+
+
+def _vector(stems: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(stems)
+    vector = {term: (1.0 + math.log(count)) * idf.get(term, 1.0)
+              for term, count in counts.items()}
+    norm = math.sqrt(sum(weight * weight for weight in vector.values()))
+    return {term: weight / norm for term, weight in vector.items()} if norm else {}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return math.fsum(weight * b.get(term, 0.0) for term, weight in a.items())
+
+
+# --- Verdict --------------------------------------------------------------------------
+
+
+def contests(claim: str, reply: str, settings: Settings) -> bool:
+    """Return True if ``reply`` opposes ``claim`` rather than echoing it.
+
+    It does when their polarities have opposite signs, both beyond
+    :data:`POLARITY_MARGIN`, or when exactly one of them negates a word the
+    two share (a negation within :data:`NEGATION_WINDOW` words of it).
+    """
+    from analyzer.stance.sentiment import polarity
+
+    a, b = polarity(claim, settings), polarity(reply, settings)
+    if a * b < 0 and abs(a) > POLARITY_MARGIN and abs(b) > POLARITY_MARGIN:
+        return True
+    shared = set(content_stems(claim)) & set(content_stems(reply))
+    return _negates(claim, shared) != _negates(reply, shared)
+
+
+def _negates(sentence: str, shared: set[str]) -> bool:
+    tokens = words(sentence)
+    stems = [stem(re.sub(r"['’]s$", "", token)) for token in tokens]
+    for i, token in enumerate(tokens):
+        if not is_negation(token):
+            continue
+        window = stems[max(0, i - NEGATION_WINDOW):i + NEGATION_WINDOW + 1]
+        if any(s in shared for s in window):
+            return True
+    return False
