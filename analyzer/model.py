@@ -72,7 +72,14 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Thread:
-    """A thread: its posts in order, and what the parser left out."""
+    """A thread: its posts in order, and what the parser left out.
+
+    Attributes:
+        post_markers: The post numbers the pages' markup marks (element ids
+            such as ``p123`` or ``post_123``), whatever the parser made of
+            them; None where the input has no such marks. Posts kept plus
+            skipped well short of these were lost without a reason.
+    """
 
     id: str
     title: str | None
@@ -80,6 +87,7 @@ class Thread:
     url: str | None
     posts: tuple[Post, ...]
     skipped: tuple[Skipped, ...] = ()
+    post_markers: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

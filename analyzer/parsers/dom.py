@@ -97,6 +97,10 @@ class Node:
         parent = self._el.getparent()
         return Node(parent) if parent is not None else None
 
+    def ancestors(self) -> list[Node]:
+        """The enclosing elements, nearest first."""
+        return [Node(element) for element in self._el.iterancestors()]
+
     def children(self) -> list[Node]:
         """The element children, in order."""
         return [Node(child) for child in self._el if isinstance(child.tag, str)]
@@ -174,6 +178,15 @@ class Node:
             else:
                 parent.text = (parent.text or "") + tail
         parent.remove(self._el)
+
+    def move_after(self, other: Node) -> None:
+        """Move the element (and what it holds) to just after ``other``.
+
+        Text that followed the element stays where it was.
+        """
+        self.remove()
+        self._el.tail = None
+        other._el.addnext(self._el)
 
     def remove_all(self, css: str) -> None:
         """Remove every descendant matching ``css``."""

@@ -27,7 +27,6 @@ import re
 from datetime import datetime
 
 from analyzer.model import Quote
-from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node
 from analyzer.parsers.html import HtmlForumParser, has_class_word, said_name
 from analyzer.parsers.skin import make_skin
@@ -111,7 +110,7 @@ class Phpbb3Parser(HtmlForumParser):
         if author is None:
             return None
         _, mark, after = author.text().rpartition("»")
-        return read_moment(after) if mark else None
+        return self.read_date(after) if mark else None
 
     def quote_author(self, block: Node) -> str | None:
         """The profile link of the ``cite`` (3.2+), else "X wrote:" → "X"."""

@@ -34,7 +34,7 @@ from analyzer.errors import AnalyzerError, ConfigError, InputError, ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.decoding import decode
-from analyzer.parsers.diagnose import NESTED_JSON, unrecognised
+from analyzer.parsers.diagnose import NESTED_JSON, no_posts_kept, unrecognised
 from analyzer.parsers.limits import (
     DEFAULT_MAX_SIZE,
     check_page,
@@ -42,6 +42,7 @@ from analyzer.parsers.limits import (
     drop_oversized_posts,
 )
 from analyzer.parsers.paths import expand_paths, natural_key
+from analyzer.parsers.skin import Skin
 
 ENTRY_POINT_GROUP = "forum_analyzer.parsers"
 
@@ -218,13 +219,13 @@ def parse_document(doc: Document, engine: str | None = None,
     Raises:
         ConfigError: If ``engine`` is unknown.
         ParseError: If no parser recognises the document, the page is cut
-            off or nested too deep, or the parser fails.
+            off or nested too deep, the parser fails, or it keeps no post.
     """
     check_page(doc.name, doc.text)
     if parser is None:
         parser = (get_parser(engine) if engine else detect(doc))()
     try:
-        return drop_oversized_posts(parser.parse(doc))
+        thread = drop_oversized_posts(parser.parse(doc))
     except AnalyzerError:
         raise
     except RecursionError:
@@ -234,6 +235,11 @@ def parse_document(doc: Document, engine: str | None = None,
         raise ParseError(f"{doc.name}: not enough memory to parse this file") from None
     except Exception as exc:  # plugin bugs surface as a parse error naming the file
         raise ParseError(f"{doc.name}: the {parser.engine} parser failed: {exc}") from exc
+    if not thread.posts:
+        skin = getattr(parser, "skin", None)
+        raise no_posts_kept(doc.name, parser.engine or thread.engine, thread,
+                            skin if isinstance(skin, Skin) else None)
+    return thread
 
 
 def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = None,
@@ -308,6 +314,7 @@ def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thr
             seen.add(key)
             posts.append(replace(post, position=len(posts)))
     first = threads[0]
+    marked = [t.post_markers for t in threads if t.post_markers is not None]
     return Thread(
         id=first.id,
         title=next((t.title for t in threads if t.title), None),
@@ -315,6 +322,7 @@ def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thr
         url=first.url or next((t.url for t in threads if t.url), None),
         posts=tuple(posts),
         skipped=tuple(skipped),
+        post_markers=tuple(dict.fromkeys(n for m in marked for n in m)) if marked else None,
     )
 
 
