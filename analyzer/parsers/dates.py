@@ -35,6 +35,8 @@ _RELATIVE_DAY = re.compile(rf"\b(?:(?P<today>{_TODAY})|(?P<yesterday>{_YESTERDAY
 # "3 hours ago", "vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "há 2 horas", "2 часа
 # назад", "3 ore fa": never guessed at.
 _AGO = re.compile(r"\b(?:ago|vor|il y a|hace|há|назад|fa)\b", re.IGNORECASE)
+# A weekday before "day month": "Mar 13 Oct" is Tuesday (mardi) the 13th, not March.
+_LEADING_WEEKDAY = re.compile(r"^[^\W\d_]{2,13}\.?,?\s+(?=\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3})")
 _PERMALINK = re.compile(r"(?:^|(?<=\s))#\d+\b")
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DAY_DOT = re.compile(r"\b(\d{1,2})\.(?=\s*[^\W\d_])")  # "26. Mai" -> "26 Mai"
@@ -163,6 +165,7 @@ def is_relative(text: str) -> bool:
 
 
 def _tidy_words(text: str) -> str:
+    text = _LEADING_WEEKDAY.sub("", text)
     return _DAY_DOT.sub(r"\1", _ORDINAL.sub(r"\1", text)).replace(",", " ")
 
 

@@ -35,6 +35,7 @@ from analyzer.parsers.diagnose import (
     tried_selectors,
 )
 from analyzer.parsers.dom import Node, parse_html
+from analyzer.parsers.footers import drop_app_footer
 from analyzer.parsers.postmarks import post_markers, separate_nested, shortfall
 from analyzer.parsers.skin import Field, Skin, digits, read_first
 from analyzer.text import normalise_space, preview
@@ -199,7 +200,7 @@ class HtmlForumParser(Parser):
                 for block in body.select_top(self.skin.quote):
                     quotes.append(self.read_quote(block))
                     block.remove()
-            text = clean_text(self.render_body(body))
+            text = drop_app_footer(clean_text(self.render_body(body)))
         if not text and not quotes:
             return Skipped("empty post", f"post {post_id} by {author or 'unknown'}", source)
         return Post(

@@ -55,6 +55,7 @@ BUILTIN_PARSERS: dict[str, str] = {
     "vbulletin4": "analyzer.parsers.vbulletin:VBulletin4Parser",
     "vbulletin5": "analyzer.parsers.vbulletin5:VBulletin5Parser",
     "phpbb3": "analyzer.parsers.phpbb:Phpbb3Parser",
+    "forumotion": "analyzer.parsers.forumotion:ForumotionParser",
     "mybb": "analyzer.parsers.mybb:MybbParser",
     "smf2": "analyzer.parsers.smf:Smf2Parser",
     "invision4": "analyzer.parsers.invision:Invision4Parser",
