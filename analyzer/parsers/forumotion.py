@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import ClassVar
 
 from analyzer.parsers.dom import Node
 from analyzer.parsers.phpbb import Phpbb3Parser
@@ -55,7 +56,7 @@ class ForumotionParser(Phpbb3Parser):
     description = ("Forumotion/Forumactif topic pages (phpBB-derived hosted skins) saved "
                    "from a browser")
     priority = 60  # before phpbb3: the phpBB 3 skin also looks like phpBB 3
-    markers = (
+    markers: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(r"""\bclass\s*=\s*["'][^"']*\bpost--\d+\b"""),
         re.compile(r"""(?:src|href)\s*=\s*["'][^"']*(?:\billiweb\.com/|"""
                    r"""\.(?:forumotion|forumactif|forumgratuit)\.)""", re.IGNORECASE),
@@ -79,7 +80,8 @@ class ForumotionParser(Phpbb3Parser):
     )
     post_id_pattern = _POST_ID
     #: A later page's ``/t12p15-title`` is the first page's ``/t12-title``.
-    url_cleanup = ((re.compile(r"(/t\d+)p\d+(?=-)"), r"\1"),)
+    url_cleanup: ClassVar[tuple[tuple[re.Pattern[str], str], ...]] = (
+        (re.compile(r"(/t\d+)p\d+(?=-)"), r"\1"),)
     thread_id_pattern = re.compile(r"/t(\d+)(?:p\d+)?-")
 
     def post_nodes(self, root: Node) -> list[Node]:
