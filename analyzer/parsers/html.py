@@ -36,6 +36,7 @@ from analyzer.parsers.diagnose import (
 )
 from analyzer.parsers.dom import Node, parse_html
 from analyzer.parsers.footers import drop_app_footer
+from analyzer.parsers.names import has_class_word, page_dayfirst, plain_name, said_name
 from analyzer.parsers.postmarks import post_markers, separate_nested, shortfall
 from analyzer.parsers.skin import Field, Skin, digits, read_first
 from analyzer.text import normalise_space, preview
@@ -43,11 +44,7 @@ from analyzer.text import normalise_space, preview
 #: Attributes that hold a machine-readable date, most precise first.
 DATE_ATTRIBUTES = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-unix",
                    "data-date", "title")
-_SAID = re.compile(r"^\s*(?:quote\s*(?:from)?\s*:?\s*)?(?:originally posted by\s+)?"
-                   r"(?P<name>.+?)\s*(?:\bon\b.*)?\s*(?:said|wrote|writes|schrieb|"
-                   r"a écrit|escribió|написал\w*)?\s*[:：]?\s*(?:↑)?\s*$", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
-_CLASS_WORD = re.compile(r"[-_]+")
 
 
 class HtmlForumParser(Parser):
@@ -186,7 +183,7 @@ class HtmlForumParser(Parser):
             if self.skin.id:
                 return Skipped("no post id", self.describe(node, body), source)
             post_id = str(position + 1)
-        author = self.author(node)
+        author = plain_name(self.author(node) or "")
         self._saw_relative = False
         timestamp = self.timestamp(node)
         if timestamp is None and self._saw_relative:
@@ -240,7 +237,7 @@ class HtmlForumParser(Parser):
 
     def author(self, node: Node) -> str | None:
         """The speaker's name."""
-        return normalise_space(read_first(self.skin.author, node)) or None
+        return plain_name(read_first(self.skin.author, node))
 
     def timestamp(self, node: Node) -> datetime | None:
         """The post date: a date attribute of ``skin.time``, else its visible text."""
@@ -282,7 +279,7 @@ class HtmlForumParser(Parser):
         """
         if self.skin.quote:
             block.remove_all(self.skin.quote)
-        author = self.quote_author(block)
+        author = plain_name(self.quote_author(block) or "")
         post_id = next((d for d in (digits(f.read(block)) for f in self.skin.quote_id) if d),
                        None)
         if self.skin.quote_header:
@@ -340,36 +337,6 @@ class HtmlForumParser(Parser):
         return preview((body or node).render()) or "(no text)"
 
 
-#: Languages whose numeric dates are month first ("05/06/2019" is 6 May).
-_MONTH_FIRST = ("en", "en-us", "en_us")
-
-
-def page_dayfirst(root: Node) -> bool:
-    """True if the page's language (``<html lang>``) writes numeric dates day first."""
-    html = root if root.tag == "html" else root.select_one("html")
-    lang = (html.attr("lang") or html.attr("xml:lang")).lower() if html is not None else ""
-    return bool(lang) and lang not in _MONTH_FIRST and not lang.startswith("en-us")
-
-
-def has_class_word(node: Node, pattern: re.Pattern[str]) -> bool:
-    """True if ``pattern`` matches a word of one of the element's classes.
-
-    Classes are split at ``-`` and ``_``: ``sidebar-ad`` has the words
-    ``sidebar`` and ``ad``.
-    """
-    return any(pattern.match(word) for cls in node.classes for word in _CLASS_WORD.split(cls))
-
-
-def said_name(text: str) -> str | None:
-    """The name in a quote header: "Bob said:" → "Bob", "Quote from: Bob on ..." → "Bob"."""
-    text = normalise_space(text)
-    if not text:
-        return None
-    match = _SAID.match(text)
-    name = match.group("name").strip(" :\"'“”") if match else text
-    return name or None
-
-
 class SelectorParser(HtmlForumParser):
     """An HTML parser driven by a user's skin (``--selectors FILE.toml``).
 
@@ -390,4 +357,4 @@ class SelectorParser(HtmlForumParser):
 
 
 __all__ = ["DATE_ATTRIBUTES", "HtmlForumParser", "SelectorParser", "has_class_word",
-           "said_name"]
+           "page_dayfirst", "plain_name", "said_name"]

@@ -41,7 +41,7 @@ from analyzer.parsers.limits import (
     check_size,
     drop_oversized_posts,
 )
-from analyzer.parsers.paths import expand_paths, natural_key
+from analyzer.parsers.paths import check_not_url, expand_paths, natural_key
 from analyzer.parsers.skin import Skin
 
 ENTRY_POINT_GROUP = "forum_analyzer.parsers"
@@ -171,6 +171,7 @@ def read_document(path: str | Path, max_size: int | None = DEFAULT_MAX_SIZE) -> 
         InputError: If the path is missing, a directory, over the size
             limit, unreadable, empty or binary.
     """
+    check_not_url(path)
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
