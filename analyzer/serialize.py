@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from analyzer.model import Analysis, Post, Quote, Skipped, Thread, cluster_of
+from analyzer.parsers.postmarks import shortfall
 
 SCORE_DIGITS = 4
 
@@ -45,16 +46,26 @@ def thread_to_dict(thread: Thread) -> dict[str, Any]:
                    "url": thread.url},
         "posts": [post_to_dict(p) for p in thread.posts],
         "skipped": [skipped_to_dict(s) for s in thread.skipped],
+        "accounting": accounting(thread),
     }
 
 
 def accounting(thread: Thread) -> dict[str, Any]:
-    """Posts seen, kept and skipped (by reason)."""
+    """Posts seen, kept and skipped (by reason), and the posts the pages mark.
+
+    ``marked`` is how many posts the pages' markup marks (None for inputs
+    without such marks); ``unaccounted`` how many of those are neither kept
+    nor skipped, when that is well short of them (else 0; see
+    :func:`analyzer.parsers.postmarks.shortfall`).
+    """
     reasons = Counter(s.reason for s in thread.skipped)
+    seen = len(thread.posts) + len(thread.skipped)
     return {
-        "seen": len(thread.posts) + len(thread.skipped),
+        "seen": seen,
         "kept": len(thread.posts),
         "skipped": dict(sorted(reasons.items())),
+        "marked": len(thread.post_markers) if thread.post_markers is not None else None,
+        "unaccounted": shortfall(thread.post_markers, seen),
     }
 
 
