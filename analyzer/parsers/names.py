@@ -18,7 +18,8 @@ _SAID = re.compile(
     r"^\s*(?:(?:quote|zitat|citation|cita|citação|citazione|цитата)\s*(?:from|von|de|di)?"
     r"\s*:?\s*)?(?:originally posted by\s+|zitat von\s+|citation de\s+|cita de\s+|"
     r"citação de\s+|messaggio di\s+)?"
-    r"(?P<name>.+?)\s*(?:\bon\b.*)?\s*(?:said|wrote|writes|schrieb|sagte|a écrit|a dit|"
+    r"(?P<name>.+?)\s*(?:\bon\b.*|\s(?:en|am|le|el|em|il|del|от)\s+(?=.*\d).*)?"
+    r"\s*(?:said|wrote|writes|schrieb|sagte|a écrit|a dit|"
     r"escribió|dijo|escreveu|disse|ha scritto|scrive|написал\w*)?\s*[:：]?\s*(?:↑)?\s*$",
     re.IGNORECASE)
 _CLASS_WORD = re.compile(r"[-_]+")
