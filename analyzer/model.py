@@ -72,7 +72,14 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Thread:
-    """A thread: its posts in order, and what the parser left out."""
+    """A thread: its posts in order, and what the parser left out.
+
+    Attributes:
+        post_markers: The post numbers the pages' markup marks (element ids
+            such as ``p123`` or ``post_123``), whatever the parser made of
+            them; None where the input has no such marks. Posts kept plus
+            skipped well short of these were lost without a reason.
+    """
 
     id: str
     title: str | None
@@ -80,7 +87,39 @@ class Thread:
     url: str | None
     posts: tuple[Post, ...]
     skipped: tuple[Skipped, ...] = ()
+    post_markers: tuple[str, ...] | None = None
     layout: str | None = None  # plain-text copies: the copy profile that fitted
+
+    def unaccounted(self) -> int:
+        """How many marked posts are neither kept nor skipped, when that is well short.
+
+        Returns:
+            The number missing, or 0 when the posts kept and skipped reach
+            :data:`ACCOUNTED_SHARE` of :attr:`post_markers`, when only one is
+            missing, or when the input marks no posts.
+        """
+        return shortfall(self.post_markers, len(self.posts) + len(self.skipped))
+
+
+ACCOUNTED_SHARE = 0.8
+"""The share of a page's post markers that must be kept or skipped."""
+
+
+def shortfall(markers: Sequence[str] | None, seen: int) -> int:
+    """How many marked posts are neither kept nor skipped, when that is well short.
+
+    Args:
+        markers: The page's post numbers (None: the input has no markers).
+        seen: Posts kept plus posts skipped.
+
+    Returns:
+        The number missing, or 0 when ``seen`` reaches
+        :data:`ACCOUNTED_SHARE` of the markers or only one is missing.
+    """
+    if not markers:
+        return 0
+    missing = len(markers) - seen
+    return missing if missing >= 2 and seen < ACCOUNTED_SHARE * len(markers) else 0
 
 
 @dataclass(frozen=True)

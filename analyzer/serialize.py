@@ -58,9 +58,12 @@ def skipped_to_dict(item: Skipped) -> dict[str, Any]:
 def thread_header(thread: Thread) -> dict[str, Any]:
     """The thread's own fields as JSON: id, title, engine and url, and the
     plain-text copy's layout where the parser recorded one."""
-    header = {"id": thread.id, "title": thread.title, "engine": thread.engine, "url": thread.url}
+    header: dict[str, Any] = {"id": thread.id, "title": thread.title, "engine": thread.engine,
+                              "url": thread.url}
     if thread.layout:
         header["layout"] = thread.layout
+    if thread.post_markers is not None:
+        header["post_markers"] = list(thread.post_markers)
     return header
 
 
@@ -70,6 +73,7 @@ def thread_to_dict(thread: Thread) -> dict[str, Any]:
         "thread": thread_header(thread),
         "posts": [post_to_dict(p) for p in thread.posts],
         "skipped": [skipped_to_dict(s) for s in thread.skipped],
+        "accounting": accounting(thread),
     }
 
 
@@ -131,7 +135,7 @@ def thread_from_dict(data: object, source: str | None = None) -> Thread:
     skipped = _field(data, "skipped", list, "skipped")
     return Thread(
         id=header.id, title=header.title, engine=header.engine, url=header.url,
-        layout=header.layout,
+        layout=header.layout, post_markers=header.post_markers,
         posts=tuple(post_from_dict(p, source, f"posts[{i}]") for i, p in enumerate(posts)),
         skipped=tuple(skipped_from_dict(s, f"skipped[{i}]") for i, s in enumerate(skipped)),
     )
@@ -146,7 +150,8 @@ def thread_header_from_dict(data: object, where: str = "thread") -> Thread:
     row = _object(data, where)
     return Thread(id=_field(row, "id", str, where), title=_optional(row, "title", where),
                   engine=_field(row, "engine", str, where), url=_optional(row, "url", where),
-                  posts=(), layout=_optional(row, "layout", where))
+                  posts=(), layout=_optional(row, "layout", where),
+                  post_markers=_markers(row, where))
 
 
 def post_from_dict(data: object, source: str | None = None, where: str = "post") -> Post:
@@ -226,16 +231,34 @@ def _optional(row: Mapping[str, Any], key: str, where: str) -> str | None:
     return value
 
 
+def _markers(row: Mapping[str, Any], where: str) -> tuple[str, ...] | None:
+    value = row.get("post_markers")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}.post_markers: expected a list of strings")
+    return tuple(value)
+
+
 _NAMES: dict[type, str] = {str: "a string", int: "a number", list: "a list", dict: "an object"}
 
 
 def accounting(thread: Thread) -> dict[str, Any]:
-    """Posts seen, kept and skipped (by reason)."""
+    """Posts seen, kept and skipped (by reason), and the posts the pages mark.
+
+    ``marked`` is how many posts the pages' markup marks (None for inputs
+    without such marks); ``unaccounted`` how many of those are neither kept
+    nor skipped, when that is well short of them (else 0; see
+    :meth:`analyzer.model.Thread.unaccounted`).
+    """
     reasons = Counter(s.reason for s in thread.skipped)
+    seen = len(thread.posts) + len(thread.skipped)
     return {
-        "seen": len(thread.posts) + len(thread.skipped),
+        "seen": seen,
         "kept": len(thread.posts),
         "skipped": dict(sorted(reasons.items())),
+        "marked": len(thread.post_markers) if thread.post_markers is not None else None,
+        "unaccounted": thread.unaccounted(),
     }
 
 

@@ -131,7 +131,7 @@ def test_parse_prints_the_json_contract():
     result = CliRunner().invoke(cli, ["parse", str(SAMPLE / "thread.txt")])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"thread", "posts", "skipped"}
+    assert set(data) == {"thread", "posts", "skipped", "accounting"}
     assert set(data["posts"][0]) == {"id", "position", "author", "timestamp", "text",
                                      "quotes", "reply_to", "kind"}
     assert data["posts"][0]["id"] == "1"

@@ -49,7 +49,7 @@ def _jsonl(path: Path, *texts: str) -> Path:
 
 
 def test_file_over_the_size_limit_is_refused_with_the_option_to_raise_it(tmp_path: Path) -> None:
-    path = _jsonl(tmp_path / "big.jsonl", "x" * 1_400_000)
+    path = _jsonl(tmp_path / "big.jsonl", "x" * 1_400_000, "A post of ordinary length.")
     result = CliRunner().invoke(cli, ["parse", str(path), "--max-size", "1MB"])
     assert result.stderr == (f"Error: {path}: 1.4 MB is over the 1 MB size limit; "
                              "raise it with --max-size\n")

@@ -36,7 +36,8 @@ def test_example_skin_reads_ids_authors_and_dates(parsed: dict) -> None:
     assert posts[1]["timestamp"] == "2019-07-23T10:02:41+00:00"  # not the edit date
     assert parsed["thread"] == {"id": "417", "title": "Joint bomber patrol over the Sea of Japan",
                                 "engine": "fluxbb",
-                                "url": "https://strategy.example/viewtopic.php?id=417"}
+                                "url": "https://strategy.example/viewtopic.php?id=417",
+                                "post_markers": ["2301", "2305", "2309", "2312"]}
 
 
 def test_signature_and_edit_note_are_not_words(parsed: dict) -> None:

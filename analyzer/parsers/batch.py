@@ -94,6 +94,7 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
     files: list[str] = []
     failures: list[Failure] = []
     threads: list[Thread] = []
+    sources: list[str] = []
     for raw in paths:
         try:
             found = expand_paths([raw])
@@ -106,10 +107,12 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
             try:
                 doc = read_document(path, max_size=max_size)
                 threads.append(parse_document(doc, engine, parser))
+                sources.append(str(path))
             except AnalyzerError as exc:
                 failures.append(Failure(str(path), exc))
     if not files:
         raise InputError("no input files given")
+    check_one_thread(threads, sources)
     thread = (merge_threads(threads, parser.post_ids if parser is not None else None)
               if threads else None)
     return ParseBatch(thread=thread, failures=tuple(failures), files=tuple(files))
@@ -140,4 +143,43 @@ def parse_paths(paths: str | Path | Iterable[str | Path], engine: str | None = N
     return parse_files(paths, engine, parser, max_size).thread_or_raise()
 
 
-__all__ = ["Failure", "ParseBatch", "parse_files", "parse_paths"]
+def check_one_thread(threads: list[Thread], sources: list[str]) -> None:
+    """Refuse pages that come from different threads.
+
+    Pages are of different threads when their addresses differ, or when
+    different engines wrote them. Merged, they would read as one
+    conversation that never took place.
+
+    Args:
+        threads: Each page as parsed.
+        sources: The file of each page.
+
+    Raises:
+        InputError: Naming each thread (title and address) with its files,
+            and what to do instead.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, thread in enumerate(threads):
+        groups.setdefault((thread.engine, thread.url or ""), []).append(i)
+    urls = {url for _, url in groups if url}
+    engines = {engine for engine, _ in groups}
+    if len(urls) <= 1 and len(engines) <= 1:
+        return
+    if len(urls) <= 1:  # one address (or none) but several engines: group by engine alone
+        groups = {}
+        for i, thread in enumerate(threads):
+            groups.setdefault((thread.engine, ""), []).append(i)
+    names = []
+    for (engine, url), members in groups.items():
+        first = threads[members[0]]
+        label = f"\"{first.title}\"" if first.title else f"thread {first.id}"
+        where = f" <{url}>" if url else ""
+        files = ", ".join(sources[i] for i in members)
+        names.append(f"  {label}{where} ({engine}): {files}")
+    raise InputError(f"the files are pages of {len(names)} different threads:\n"
+                     + "\n".join(names)
+                     + "\nanalyse one thread at a time, or read them together as a dump "
+                       "with `forum-analyzer reposts`")
+
+
+__all__ = ["Failure", "ParseBatch", "check_one_thread", "parse_files", "parse_paths"]

@@ -106,6 +106,11 @@ class DiscourseParser(HtmlForumParser):
         self._numbers_are_ids = True
         self._topic_id: str | None = None
 
+    def own_post(self, inner: Node, outer: Node) -> bool:
+        """Reply previews embedded in a post are copies, never posts of their own."""
+        return (inner.closest("section.embedded-posts", stop=outer) is None
+                and super().own_post(inner, outer))
+
     def post_nodes(self, root: Node) -> list[Node]:
         """The posts of the page, with embedded reply previews taken out.
 

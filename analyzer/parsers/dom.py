@@ -39,6 +39,9 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Characters libxml2 refuses in a str (C0 controls other than tab and line breaks).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A tag written out by a JSON encoder that escaped its slashes and quotes twice:
+# <span class=\"quote\">...<\/span>.
+_ESCAPED_TAG = re.compile(r"<\\?/?[a-zA-Z][^<>]*?(?:\\\"|\\/)[^<>]*>|<\\/[a-zA-Z][^<>]*>")
 _TRANSLATOR = HTMLTranslator()
 # A plain etree parser: lxml.html's element classes cost a lookup per element.
 _PARSER = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True,
@@ -96,6 +99,10 @@ class Node:
         """The parent element, or None at the root."""
         parent = self._el.getparent()
         return Node(parent) if parent is not None else None
+
+    def ancestors(self) -> list[Node]:
+        """The enclosing elements, nearest first."""
+        return [Node(element) for element in self._el.iterancestors()]
 
     def children(self) -> list[Node]:
         """The element children, in order."""
@@ -175,6 +182,15 @@ class Node:
                 parent.text = (parent.text or "") + tail
         parent.remove(self._el)
 
+    def move_after(self, other: Node) -> None:
+        """Move the element (and what it holds) to just after ``other``.
+
+        Text that followed the element stays where it was.
+        """
+        self.remove()
+        self._el.tail = None
+        other._el.addnext(self._el)
+
     def remove_all(self, css: str) -> None:
         """Remove every descendant matching ``css``."""
         for node in self.select(css):
@@ -195,7 +211,8 @@ def parse_html(text: str) -> Node:
 
     Args:
         text: Decoded HTML. An XML declaration and control characters that
-            HTML forbids are dropped first.
+            HTML forbids are dropped first, and tags escaped twice by a JSON
+            encoder are unescaped (:func:`unescape_tags`).
 
     Raises:
         ValueError: If nothing that looks like an element is in the text,
@@ -203,6 +220,8 @@ def parse_html(text: str) -> Node:
             silently drop the rest of the page.
     """
     text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
+    if "\\/" in text or '\\"' in text:
+        text = unescape_tags(text)
     if not text.strip():
         raise ValueError("the page is empty")
     try:
@@ -215,6 +234,20 @@ def parse_html(text: str) -> Node:
         # libxml2 stopped at its nesting limit and dropped the rest of the page.
         raise ValueError("elements are nested too deep to read the page in full")
     return Node(root)
+
+
+def unescape_tags(text: str) -> str:
+    """Undo the escaping a second JSON encoding leaves in HTML.
+
+    ``<span class=\\"quote\\">&gt;text<\\/span>`` becomes ``<span class="quote">&gt;text</span>``,
+    so the tags are read as tags and never left in a post's words. Only when
+    such an escaped tag is found are the other ``\\/`` and ``\\"`` of the text
+    unescaped too ("and\\/or" → "and/or"); otherwise the text is returned as
+    it is.
+    """
+    if not _ESCAPED_TAG.search(text):
+        return text
+    return text.replace('\\"', '"').replace("\\/", "/")
 
 
 def check_selector(css: str) -> None:
@@ -325,4 +358,5 @@ def _tidy(text: str) -> str:
     return _MANY_BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-__all__ = ["Node", "SelectorError", "check_selector", "parse_html", "render_element"]
+__all__ = ["Node", "SelectorError", "check_selector", "parse_html", "render_element",
+           "unescape_tags"]

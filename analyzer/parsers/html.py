@@ -20,6 +20,7 @@ steps for each post element are:
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime
 from typing import ClassVar
 
@@ -27,19 +28,23 @@ from analyzer.clean import clean_text
 from analyzer.errors import ParseError
 from analyzer.model import Post, Quote, Skipped, Thread
 from analyzer.parsers.base import Document, Parser, looks_like_html
-from analyzer.parsers.dates import read_moment
+from analyzer.parsers.dates import is_relative, page_reference, read_moment
+from analyzer.parsers.diagnose import (
+    RelativeDatesWarning,
+    UnaccountedPostsWarning,
+    tried_selectors,
+)
 from analyzer.parsers.dom import Node, parse_html
+from analyzer.parsers.footers import drop_app_footer
+from analyzer.parsers.names import has_class_word, page_dayfirst, plain_name, said_name
+from analyzer.parsers.postmarks import post_markers, separate_nested, shortfall
 from analyzer.parsers.skin import Field, Skin, digits, read_first
 from analyzer.text import normalise_space, preview
 
 #: Attributes that hold a machine-readable date, most precise first.
 DATE_ATTRIBUTES = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-unix",
                    "data-date", "title")
-_SAID = re.compile(r"^\s*(?:quote\s*(?:from)?\s*:?\s*)?(?:originally posted by\s+)?"
-                   r"(?P<name>.+?)\s*(?:\bon\b.*)?\s*(?:said|wrote|writes|schrieb|"
-                   r"a écrit|escribió|написал\w*)?\s*[:：]?\s*(?:↑)?\s*$", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
-_CLASS_WORD = re.compile(r"[-_]+")
 
 
 class HtmlForumParser(Parser):
@@ -65,6 +70,9 @@ class HtmlForumParser(Parser):
         thread_id_field: Where the page names the thread's id when its
             address gives none, e.g. ``Field.parse("[data-tid]@data-tid")``;
             its value is taken only if it is all digits.
+        replies_nest: True where the markup nests a reply inside the post
+            it answers (old Reddit), so a post inside a post is no sign of
+            broken markup.
     """
 
     skin: ClassVar[Skin]
@@ -74,6 +82,13 @@ class HtmlForumParser(Parser):
     thread_id_pattern: ClassVar[re.Pattern[str] | None] = None
     thread_id_field: ClassVar[Field | None] = None
     post_id_pattern: ClassVar[re.Pattern[str] | None] = None
+    replies_nest: ClassVar[bool] = False
+    # The page being parsed: its own date, whether its numeric dates are day first, and
+    # how many relative dates ("Today") could not be read for want of that date.
+    _reference: datetime | None = None
+    _dayfirst: bool = False
+    _unread_relative: int = 0
+    _saw_relative: bool = False
 
     @classmethod
     def can_parse(cls, doc: Document) -> bool:
@@ -86,6 +101,11 @@ class HtmlForumParser(Parser):
     def parse(self, doc: Document) -> Thread:
         """Parse a saved thread page.
 
+        Post elements nested in another post by unclosed markup are read as
+        posts of their own (:func:`~analyzer.parsers.postmarks.separate_nested`).
+        When the posts kept and skipped fall well short of the posts the page
+        marks, an :class:`UnaccountedPostsWarning` says so.
+
         Raises:
             ParseError: If the page is not HTML or has no posts of this engine.
         """
@@ -93,10 +113,16 @@ class HtmlForumParser(Parser):
             root = parse_html(doc.text)
         except ValueError as exc:
             raise ParseError(f"{doc.name}: {exc}") from None
+        markers = post_markers(root)
+        self._dayfirst = self.skin.dayfirst or page_dayfirst(root)
+        self._reference = page_reference(doc.text, self._dayfirst)
+        self._unread_relative = 0
+        separate_nested(root, self.skin.post, self.own_post)
         nodes = self.post_nodes(root)
         if not nodes:
             raise ParseError(f"{doc.name}: no posts found "
-                             f"(is this a {self.skin.name} thread page?)")
+                             f"(is this a {self.skin.name} thread page?); "
+                             + tried_selectors(self.skin, markers))
         posts: list[Post] = []
         skipped: list[Skipped] = []
         for node in nodes:
@@ -106,6 +132,12 @@ class HtmlForumParser(Parser):
             else:
                 posts.append(item)
         url = self.thread_url(root)
+        missing = shortfall(markers, len(posts) + len(skipped))
+        if missing:
+            warnings.warn(UnaccountedPostsWarning(doc.name, len(markers), len(posts),
+                                                  len(skipped)), stacklevel=2)
+        if self._unread_relative:
+            warnings.warn(RelativeDatesWarning(doc.name, self._unread_relative), stacklevel=2)
         return Thread(
             id=self.thread_id(root, url) or doc.stem,
             title=self.thread_title(root),
@@ -113,7 +145,26 @@ class HtmlForumParser(Parser):
             url=url,
             posts=tuple(posts),
             skipped=tuple(skipped),
+            post_markers=markers,
         )
+
+    def own_post(self, inner: Node, outer: Node) -> bool:
+        """True if a post element found inside another is a post of its own.
+
+        It is when both have post ids and they differ; in a skin without
+        ids, when both have a body of their own. Never in an engine whose
+        replies nest inside the posts they answer (``replies_nest``).
+        """
+        if self.replies_nest:
+            return False
+        inner_id, outer_id = self.post_id(inner), self.post_id(outer)
+        if inner_id is not None or outer_id is not None:
+            return None not in (inner_id, outer_id) and inner_id != outer_id
+        if self.skin.id:
+            return False
+        outer_body = outer.select_one(self.skin.body)
+        return (inner.select_one(self.skin.body) is not None and outer_body is not None
+                and inner not in outer_body.ancestors() + [outer_body])
 
     # Posts --------------------------------------------------------------
 
@@ -132,8 +183,11 @@ class HtmlForumParser(Parser):
             if self.skin.id:
                 return Skipped("no post id", self.describe(node, body), source)
             post_id = str(position + 1)
-        author = self.author(node)
+        author = plain_name(self.author(node) or "")
+        self._saw_relative = False
         timestamp = self.timestamp(node)
+        if timestamp is None and self._saw_relative:
+            self._unread_relative += 1
         quotes: list[Quote] = []
         text = ""
         if body is not None:
@@ -143,7 +197,7 @@ class HtmlForumParser(Parser):
                 for block in body.select_top(self.skin.quote):
                     quotes.append(self.read_quote(block))
                     block.remove()
-            text = clean_text(self.render_body(body))
+            text = drop_app_footer(clean_text(self.render_body(body)))
         if not text and not quotes:
             return Skipped("empty post", f"post {post_id} by {author or 'unknown'}", source)
         return Post(
@@ -183,7 +237,7 @@ class HtmlForumParser(Parser):
 
     def author(self, node: Node) -> str | None:
         """The speaker's name."""
-        return normalise_space(read_first(self.skin.author, node)) or None
+        return plain_name(read_first(self.skin.author, node))
 
     def timestamp(self, node: Node) -> datetime | None:
         """The post date: a date attribute of ``skin.time``, else its visible text."""
@@ -194,10 +248,18 @@ class HtmlForumParser(Parser):
             values = ([target.attr(item.attr)] if item.attr
                       else [target.attr(a) for a in DATE_ATTRIBUTES] + [target.text()])
             for value in values:
-                when = read_moment(value, self.skin.dayfirst)
+                when = self.read_date(value)
                 if when is not None:
                     return when
         return None
+
+    def read_date(self, value: str) -> datetime | None:
+        """Read a date of the page: day first where the page's language puts it so,
+        and "Today"/"Yesterday" against the page's own date, if it gives one."""
+        when = read_moment(value, self._dayfirst, self._reference)
+        if when is None and is_relative(value):
+            self._saw_relative = True
+        return when
 
     def render_body(self, body: Node) -> str:
         """The body's text with paragraph breaks."""
@@ -217,7 +279,7 @@ class HtmlForumParser(Parser):
         """
         if self.skin.quote:
             block.remove_all(self.skin.quote)
-        author = self.quote_author(block)
+        author = plain_name(self.quote_author(block) or "")
         post_id = next((d for d in (digits(f.read(block)) for f in self.skin.quote_id) if d),
                        None)
         if self.skin.quote_header:
@@ -275,25 +337,6 @@ class HtmlForumParser(Parser):
         return preview((body or node).render()) or "(no text)"
 
 
-def has_class_word(node: Node, pattern: re.Pattern[str]) -> bool:
-    """True if ``pattern`` matches a word of one of the element's classes.
-
-    Classes are split at ``-`` and ``_``: ``sidebar-ad`` has the words
-    ``sidebar`` and ``ad``.
-    """
-    return any(pattern.match(word) for cls in node.classes for word in _CLASS_WORD.split(cls))
-
-
-def said_name(text: str) -> str | None:
-    """The name in a quote header: "Bob said:" → "Bob", "Quote from: Bob on ..." → "Bob"."""
-    text = normalise_space(text)
-    if not text:
-        return None
-    match = _SAID.match(text)
-    name = match.group("name").strip(" :\"'“”") if match else text
-    return name or None
-
-
 class SelectorParser(HtmlForumParser):
     """An HTML parser driven by a user's skin (``--selectors FILE.toml``).
 
@@ -314,4 +357,4 @@ class SelectorParser(HtmlForumParser):
 
 
 __all__ = ["DATE_ATTRIBUTES", "HtmlForumParser", "SelectorParser", "has_class_word",
-           "said_name"]
+           "page_dayfirst", "plain_name", "said_name"]

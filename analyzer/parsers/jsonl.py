@@ -24,6 +24,7 @@ thread fields, engine, posts and skipped items.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -122,8 +123,7 @@ def _read_own_rows(doc: Document) -> Thread:
                 posts.append(post_from_dict(line.value, source=doc.name))
         except ValueError as exc:
             raise ParseError(f"{doc.name}:{line.lineno}: {exc}") from None
-    return Thread(id=header.id, title=header.title, engine=header.engine, url=header.url,
-                  posts=tuple(posts), skipped=tuple(skipped))
+    return replace(header, posts=tuple(posts), skipped=tuple(skipped))
 
 
 def _load(line: str, name: str, lineno: int) -> dict[str, Any]:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node
 from analyzer.parsers.html import HtmlForumParser, said_name
 from analyzer.parsers.skin import make_skin
@@ -116,10 +115,10 @@ class MybbParser(HtmlForumParser):
             if not _TIME.search(value):
                 clock = _TIME.search(date.text().replace(titled.text(), "", 1))
                 value = f"{value} {clock.group(0)}" if clock else value
-            when = read_moment(value, self.skin.dayfirst)
+            when = self.read_date(value)
             if when is not None:
                 return when
-        return read_moment(date.text(), self.skin.dayfirst)
+        return self.read_date(date.text())
 
     def quote_author(self, block: Node) -> str | None:
         """"X Wrote:" in the ``cite``, without its date; a bare "Quote:" names no one."""

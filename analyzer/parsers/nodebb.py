@@ -28,7 +28,6 @@ import re
 from datetime import datetime
 
 from analyzer.model import Quote
-from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node
 from analyzer.parsers.html import HtmlForumParser
 from analyzer.parsers.skin import Field, make_skin
@@ -83,7 +82,7 @@ class NodeBBParser(HtmlForumParser):
         for stamp in node.select(".timeago[title]"):
             if stamp.matches(_EDIT_NOTE) or stamp.closest(_EDIT_NOTE, stop=node) is not None:
                 continue
-            when = read_moment(stamp.attr("title"))
+            when = self.read_date(stamp.attr("title"))
             if when is not None:
                 return when
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from analyzer.errors import InputError
 
 _DIGITS = re.compile(r"(\d+)")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.IGNORECASE)
 
 #: Files operating systems leave in folders, never part of a saved thread.
 SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
@@ -34,6 +35,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path],
         paths = [paths]
     files: list[Path] = []
     for raw in paths:
+        check_not_url(raw)
         path = Path(raw)
         if path.is_dir():
             inside = [child for child in path.iterdir()
@@ -50,10 +52,22 @@ def expand_paths(paths: str | Path | Iterable[str | Path],
     return files
 
 
+def check_not_url(raw: str | Path) -> None:
+    """Refuse a web address given where a file is wanted, showing it as typed.
+
+    Raises:
+        InputError: If ``raw`` is a string that starts like a URL.
+    """
+    if isinstance(raw, str) and _URL.match(raw.strip()):
+        raise InputError(f"{raw.strip()}: is a web address, not a file; open it in a browser, "
+                         "save the page (File > Save Page As, \"Web Page, complete\" or "
+                         "\"HTML only\") and pass the saved file")
+
+
 def natural_key(path: str | Path) -> tuple[tuple[int, str], ...]:
     """Sort key that orders numbers by value: ``page-2`` before ``page-10``."""
     name = Path(path).name
     return tuple((int(part), part) if i % 2 else (0, part.lower())
                  for i, part in enumerate(_DIGITS.split(name)))
 
-__all__ = ["SYSTEM_FILES", "expand_paths", "natural_key"]
+__all__ = ["SYSTEM_FILES", "check_not_url", "expand_paths", "natural_key"]

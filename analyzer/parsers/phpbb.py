@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import ClassVar
 
 from analyzer.model import Quote
-from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node
 from analyzer.parsers.html import HtmlForumParser, has_class_word, said_name
 from analyzer.parsers.skin import make_skin
@@ -52,7 +52,7 @@ class Phpbb3Parser(HtmlForumParser):
     engine = "phpbb3"
     description = "phpBB 3 thread pages (prosilver 3.0 and the 3.1+ layout) saved from a browser"
     priority = 50
-    markers = (
+    markers: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(r"""<body\b[^>]*\bid\s*=\s*["']?phpbb["'\s>]""", re.IGNORECASE),
         re.compile(r"""<meta\s+name=["']generator["']\s+content=["']phpBB""", re.IGNORECASE),
         re.compile(r"""Powered by\s*<a[^>]*>\s*phpBB""", re.IGNORECASE),
@@ -78,8 +78,9 @@ class Phpbb3Parser(HtmlForumParser):
         skip={"deleted post": "div.post.deleted", "ignored user": ".ignore"},
     )
     #: The ``start=N`` page offset goes, and then any ``?`` or ``&`` left at the end.
-    url_cleanup = ((re.compile(r"&start=\d+|(?<=[?;])start=\d+&?"), ""),
-                   (re.compile(r"[?&]+\Z"), ""))
+    url_cleanup: ClassVar[tuple[tuple[re.Pattern[str], str], ...]] = (
+        (re.compile(r"&start=\d+|(?<=[?;])start=\d+&?"), ""),
+        (re.compile(r"[?&]+\Z"), ""))
     thread_id_pattern = _TOPIC
 
     def post_nodes(self, root: Node) -> list[Node]:
@@ -111,7 +112,7 @@ class Phpbb3Parser(HtmlForumParser):
         if author is None:
             return None
         _, mark, after = author.text().rpartition("»")
-        return read_moment(after) if mark else None
+        return self.read_date(after) if mark else None
 
     def quote_author(self, block: Node) -> str | None:
         """The profile link of the ``cite`` (3.2+), else "X wrote:" → "X"."""

@@ -75,6 +75,8 @@ class OldRedditParser(HtmlForumParser):
     #: A "continue this thread" page's address loses its comment id.
     url_cleanup = ((re.compile(r"(/comments/[0-9a-z]+/[^/?#]*/)[0-9a-z]+/?$"), r"\1"),)
 
+    replies_nest = True
+
     def __init__(self) -> None:
         # The submission of the page being parsed, which top-level comments answer.
         self._submission: str | None = None

@@ -34,14 +34,15 @@ from analyzer.errors import AnalyzerError, ConfigError, InputError, ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.decoding import decode
-from analyzer.parsers.diagnose import NESTED_JSON, unrecognised
+from analyzer.parsers.diagnose import NESTED_JSON, no_posts_kept, unrecognised
 from analyzer.parsers.limits import (
     DEFAULT_MAX_SIZE,
     check_page,
     check_size,
     drop_oversized_posts,
 )
-from analyzer.parsers.paths import expand_paths, natural_key
+from analyzer.parsers.paths import check_not_url, expand_paths, natural_key
+from analyzer.parsers.skin import Skin
 
 ENTRY_POINT_GROUP = "forum_analyzer.parsers"
 
@@ -54,6 +55,7 @@ BUILTIN_PARSERS: dict[str, str] = {
     "vbulletin4": "analyzer.parsers.vbulletin:VBulletin4Parser",
     "vbulletin5": "analyzer.parsers.vbulletin5:VBulletin5Parser",
     "phpbb3": "analyzer.parsers.phpbb:Phpbb3Parser",
+    "forumotion": "analyzer.parsers.forumotion:ForumotionParser",
     "mybb": "analyzer.parsers.mybb:MybbParser",
     "smf2": "analyzer.parsers.smf:Smf2Parser",
     "invision4": "analyzer.parsers.invision:Invision4Parser",
@@ -170,6 +172,7 @@ def read_document(path: str | Path, max_size: int | None = DEFAULT_MAX_SIZE) -> 
         InputError: If the path is missing, a directory, over the size
             limit, unreadable, empty or binary.
     """
+    check_not_url(path)
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -219,13 +222,13 @@ def parse_document(doc: Document, engine: str | None = None,
     Raises:
         ConfigError: If ``engine`` is unknown.
         ParseError: If no parser recognises the document, the page is cut
-            off or nested too deep, or the parser fails.
+            off or nested too deep, the parser fails, or it keeps no post.
     """
     check_page(doc.name, doc.text)
     if parser is None:
         parser = (get_parser(engine) if engine else detect(doc))()
     try:
-        return drop_oversized_posts(parser.parse(doc))
+        thread = drop_oversized_posts(parser.parse(doc))
     except AnalyzerError:
         raise
     except RecursionError:
@@ -235,6 +238,11 @@ def parse_document(doc: Document, engine: str | None = None,
         raise ParseError(f"{doc.name}: not enough memory to parse this file") from None
     except Exception as exc:  # plugin bugs surface as a parse error naming the file
         raise ParseError(f"{doc.name}: the {parser.engine} parser failed: {exc}") from exc
+    if not thread.posts:
+        skin = getattr(parser, "skin", None)
+        raise no_posts_kept(doc.name, parser.engine or thread.engine, thread,
+                            skin if isinstance(skin, Skin) else None)
+    return thread
 
 
 def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thread:
@@ -282,6 +290,7 @@ def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thr
             seen.add(key)
             posts.append(replace(post, position=len(posts)))
     first = threads[0]
+    marked = [t.post_markers for t in threads if t.post_markers is not None]
     return Thread(
         id=first.id,
         title=next((t.title for t in threads if t.title), None),
@@ -289,6 +298,7 @@ def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thr
         url=first.url or next((t.url for t in threads if t.url), None),
         posts=tuple(posts),
         skipped=tuple(skipped),
+        post_markers=tuple(dict.fromkeys(n for m in marked for n in m)) if marked else None,
     )
 
 

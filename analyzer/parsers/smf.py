@@ -27,7 +27,6 @@ import re
 from datetime import datetime
 
 from analyzer.model import Quote
-from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node
 from analyzer.parsers.html import HtmlForumParser, said_name
 from analyzer.parsers.skin import make_skin
@@ -89,7 +88,7 @@ class Smf2Parser(HtmlForumParser):
             if found is None:
                 continue
             found.remove_all("strong")
-            when = read_moment(_MARKS.sub(" ", found.text()), self.skin.dayfirst)
+            when = self.read_date(_MARKS.sub(" ", found.text()))
             if when is not None:
                 return when
         return None

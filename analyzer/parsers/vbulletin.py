@@ -187,7 +187,8 @@ class VBulletin4Parser(_VBulletin):
         body='[id^="post_message_"]',
         author=(".userinfo .username strong", ".userinfo .username", ".username strong",
                 ".username"),
-        time=(".posthead .date",),
+        # Skins that drop the inner span.date (or its class) keep span.postdate.
+        time=(".posthead .date", ".posthead .postdate", ".postdate", ".posthead"),
         quote="div.bbcode_quote",
         quote_author=(".bbcode_postedby strong", ".bbcode_postedby"),
         quote_header=".bbcode_postedby",
