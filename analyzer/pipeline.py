@@ -20,6 +20,7 @@ from analyzer.parsers.registry import parse_paths
 from analyzer.reposts import find_reposts
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, score_thread, summarise
+from analyzer.stance.actors import resolve_targets
 
 Progress = Callable[[str, int, int], None]
 """A progress callback, called as ``progress(stage, done, total)``: ``done`` of
@@ -56,6 +57,7 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     thread = mark_news(thread, articles, settings)
     _tell(progress, "reposts")
     clusters = find_reposts(thread, settings)
+    settings = resolve_targets(thread, settings, clusters)  # the thread's actors, if none set
     _tell(progress, "stance")
     stances = score_thread(thread, settings)
     article_stances = score_articles(articles, settings)

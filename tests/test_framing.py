@@ -9,10 +9,10 @@ import pytest
 from analyzer.framing import compare, frame_shares, match_claims, opinion_voices
 from analyzer.framing.terms import count_terms, distinctive_terms
 from analyzer.model import Article, Post, RepostCluster, Thread
-from analyzer.settings import Frame, default_settings
+from analyzer.settings import Frame, load_settings
 from analyzer.text import compile_terms
 
-SETTINGS = replace(default_settings(), frames=(
+SETTINGS = replace(load_settings(preset="geopolitics"), frames=(
     Frame("cooperation", "Cooperation", ("cooperat*", "partner*")),
     Frame("threat", "Threat", ("threat*", "bomber*")),
     Frame("law", "Law", ("international law",)),

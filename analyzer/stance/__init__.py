@@ -4,7 +4,7 @@
 - :mod:`analyzer.stance.mentions`: where each target is named.
 - :mod:`analyzer.stance.rules`: clauses, scorn words, pronoun carry-over.
 - :mod:`analyzer.stance.comparison`: comparisons and the side that wins.
-- :mod:`analyzer.stance.discourse`: questions, asides and contrast.
+- :mod:`analyzer.stance.speech_acts`: questions, asides and contrast.
 - :mod:`analyzer.stance.score`: per-post scores and repost-aware aggregates.
 """
 
