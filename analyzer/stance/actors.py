@@ -86,8 +86,8 @@ def _place_index() -> dict[str, str]:
     return {name.lower(): p.key for p in places() for name in p.names}
 
 
-def _candidates(text: str, lower_words: frozenset[str]) -> list[str]:
-    """Proper-noun phrases of ``text`` (sentence-opening single words left out)."""
+def _candidates(text: str, lower_words: frozenset[str]) -> list[tuple[str, bool]]:
+    """Proper-noun phrases of ``text``, each with whether it is a lone opening word."""
     found = []
     for sentence in sentences(text):
         for match in _CAPITALISED.finditer(sentence):
@@ -97,12 +97,11 @@ def _candidates(text: str, lower_words: frozenset[str]) -> list[str]:
             if opening:
                 while words and words[0].lower() in _TRIVIAL | lower_words:
                     words = words[1:]
-                if len(words) == 1 and phrase.split()[0] == words[0] \
-                        and words[0].lower() not in _place_index():
-                    continue  # a lone capitalised word opening a sentence may be any word
+            lone = opening and len(words) == 1 and phrase.split()[0] == words[0] \
+                and words[0].lower() not in _place_index()
             words = [w for w in words if w.lower() not in _TRIVIAL]
             if words and not all(w.lower() in lower_words for w in words):
-                found.append(" ".join(words))
+                found.append((" ".join(words), lone))
     return found
 
 
@@ -145,9 +144,14 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = ()) -> tuple
     lower = _lower_words(thread)
     speakers = {p.author.lower() for p in opinion if p.author}
     copies = cluster_of(clusters)
-    per_post = [(f"cluster {copies[p.id]}" if p.id in copies else p.author or f"post {p.id}",
-                 [c for c in _candidates(p.text, lower) if c.lower() not in speakers])
-                for p in opinion]
+    raw = [(f"cluster {copies[p.id]}" if p.id in copies else p.author or f"post {p.id}",
+            [c for c in _candidates(p.text, lower) if c[0].lower() not in speakers])
+           for p in opinion]
+    # A lone capitalised word opening a sentence may be any word ("Great news"):
+    # it counts only if the thread also writes it capitalised mid-sentence.
+    inside = {phrase for _, found in raw for phrase, lone in found if not lone}
+    per_post = [(speaker, [phrase for phrase, lone in found if not lone or phrase in inside])
+                for speaker, found in raw]
     phrases = {c for _, found in per_post for c in found}
     multi: dict[str, str] = {}
     for phrase in sorted(phrases, key=len, reverse=True):

@@ -3,6 +3,8 @@
 - **Hashtags** are read as the words they join: ``#StopTheWar`` becomes
   "Stop The War", ``#prolife2016`` stays one word but loses its "#", so
   aliases match inside them and VADER sees their words.
+- **Trust verbs** negated ("never rely on X", "can't trust X") are
+  opposition; plain ("I trust X") are favour.
 - **Stance verbs** take a side toward their object whatever the words around
   them weigh: "vote for X", "support X", "stand with X", "defend X", "I'm
   with X" are favour; "stop X", "oppose X", "defeat X", "ban X", "boycott
@@ -25,13 +27,14 @@ CUE_FLOOR = 0.5
 
 _FAVOUR = (r"vote\s+for|voting\s+for|voted\s+for|support(?:s|ed|ing)?|back(?:s|ed|ing)?"
            r"|stand(?:s|ing)?\s+with|stood\s+with|defend(?:s|ed|ing)?|(?:i'm|i\s+am|we're)\s+with"
+           r"|trust|rely\s+on|count\s+on|depend\s+on|believe\s+in"
            r"|long\s+live|thank\s+(?:god|you)\s+for|yes\s+to|in\s+favou?r\s+of|pro(?=-)")
 _AGAINST = (r"stop(?:s|ped|ping)?|oppose[sd]?|opposing|defeat(?:s|ed|ing)?|ban(?:s|ned|ning)?"
             r"|boycott(?:s|ed|ing)?|reject(?:s|ed|ing)?|never|no\s+to|down\s+with"
             r"|dump(?:s|ed|ing)?|anti(?=-)|abolish(?:es|ed|ing)?|impeach(?:es|ed|ing)?")
 _GAP = r"(?:\s+(?:the|a|an|more|any|all|new|this|these|those))?"
 _CUE = re.compile(
-    rf"(?<![\w'’-])(?:(?P<neg>don'?t|do\s+not|won'?t|will\s+not|never|can'?t|cannot|not)\s+)?"
+    rf"(?<![\w'’-])(?:(?P<neg>don'?t|do\s+not|won'?t|will\s+not|never|can'?t|cannot|not|shouldn'?t)\s+)?"
     rf"(?:(?P<favour>{_FAVOUR})|(?P<against>{_AGAINST})){_GAP}(?:\s+|-|\s*#)$",
     re.IGNORECASE,
 )

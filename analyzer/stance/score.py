@@ -41,6 +41,7 @@ from analyzer.stance.cues import cue_before, split_hashtags, with_cue
 from analyzer.stance.intervals import forum_voices, target_interval
 from analyzer.stance.mentions import joint_targets, masked, mention_offsets
 from analyzer.stance.mentions import named as named_in
+from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
 from analyzer.stance.rules import (
     carried,
     is_fragment,
@@ -69,7 +70,7 @@ SCORN_CEILING = -0.3
 
 def score_unit(unit: str, settings: Settings,
                offsets: dict[str, list[int]] | None = None,
-               sentence_mood: Mood = "statement") -> dict[str, float]:
+               sentence_mood: Mood = "statement", collective: bool = False) -> dict[str, float]:
     """Score one sentence or clause toward every target it mentions.
 
     Args:
@@ -78,6 +79,9 @@ def score_unit(unit: str, settings: Settings,
         offsets: Where each target is mentioned in ``unit``, if already known.
         sentence_mood: Whether the unit's sentence states, asks or asks
             rhetorically (:func:`analyzer.stance.speech_acts.mood`).
+        collective: Whether the unit's paragraph speaks of a pair of actors
+            without naming the parts of a joint target
+            (:data:`analyzer.stance.roles.COLLECTIVE`).
 
     Returns:
         Target name to score in [-1, 1], for the targets the unit mentions.
@@ -86,15 +90,26 @@ def score_unit(unit: str, settings: Settings,
     if not offsets:
         return {}
     comparison = find_comparison(unit, analyzer_for(settings).lexicon)
-    names = mentioned(unit, settings, comparison, offsets)
+    names = set(mentioned(unit, settings, comparison, offsets))
     for name, parts in joint_targets(settings):
         if name in names and name not in offsets:
             offsets[name] = sorted(o for part in parts for o in offsets[part])
+        elif collective and comparison is not None and name not in names:
+            free = free_side({side_of(offsets[n], comparison) for n in names}, comparison)
+            if free is not None:
+                names.add(name)
+                offsets[name] = [free[1]]
     base = _asserted(masked(unit, settings), sentence_mood, settings)
+    played = scheme(unit)
     scores = {}
     for name in names:
         score = base
         spots = offsets[name]
+        if played is not None:
+            role = scheming_score(spots, played, base)
+            if role is None:
+                continue  # only played or played against: the clause judges the player
+            score = role
         winner = comparison.winner if comparison is not None else None
         if winner in ("tone-left", "tone-right"):
             main, foil = ("left", "right") if winner == "tone-left" else ("right", "left")
@@ -157,6 +172,8 @@ def _evidence(text: str, settings: Settings) -> Evidence:
     for paragraph in paragraphs(text):
         previous: frozenset[str] = frozenset()
         context = named_in(paragraph, settings)
+        collective = bool(COLLECTIVE.search(paragraph)) and not any(
+            set(parts) & context for _, parts in joint_targets(settings))
         for sentence in sentences(paragraph):
             units = segments(sentence, settings, context)
             named = frozenset().union(*(unit.names for unit in units))
@@ -173,7 +190,7 @@ def _evidence(text: str, settings: Settings) -> Evidence:
                 previous = frozenset()
                 continue
             scored = [(unit.text, score_unit(unit.text, settings, unit.offsets,
-                                             mood(sentence)))
+                                             mood(sentence), collective))
                       for unit in units if unit.names]
             for (unit_text, _), found in zip(scored, contrast(scored), strict=True):
                 for name, score in found.items():
