@@ -141,3 +141,17 @@ def test_cli_unknown_preset_is_an_error(tmp_path):
     result = CliRunner().invoke(cli, ["analyse", str(posts), "--preset", "nope", "-q"])
     assert result.exit_code != 0
     assert "Error: unknown preset 'nope'; available: geopolitics" in result.output
+
+
+def test_a_tag_spelling_an_alias_is_kept_whole_and_handles_are_split():
+    assert split_hashtags("#ProLife and @realDonaldTrump", ("pro-life",)) == \
+        "ProLife and real Donald Trump"
+    rival = Target(name="choice", label="Legal abortion", aliases=("pro-choice",),
+                   rivals=("pro-life", "prolife"))
+    (found,) = score_text("Every life is precious and beautiful #ProLife", "1",
+                          Settings(targets=(rival,), topic="choice"))
+    assert found.via == "rival" and found.score < 0
+
+
+def test_contracted_question_word_asks_and_gives_the_topic_no_stance():
+    assert stance("What's the best time to watch the debate?") is None

@@ -1,8 +1,11 @@
 """Stance cues: words that take a side toward what follows them, and hashtags.
 
-- **Hashtags** are read as the words they join: ``#StopTheWar`` becomes
-  "Stop The War", ``#prolife2016`` stays one word but loses its "#", so
-  aliases match inside them and VADER sees their words.
+- **Hashtags and handles** are read as the words they join: ``#StopTheWar``
+  becomes "Stop The War" and ``@realDonaldTrump`` "real Donald Trump", so
+  aliases match inside them and VADER sees their words; ``#prolife`` only
+  loses its "#". A tag that is itself an alias written without spaces or
+  hyphens (``#ProLife`` for "pro-life", ``#HillaryClinton`` for
+  "Hillary*") is kept whole, so the alias still matches it.
 - **Trust verbs** negated ("never rely on X", "can't trust X") are
   opposition; plain ("I trust X") are favour.
 - **Stance verbs** take a side toward their object whatever the words around
@@ -40,17 +43,36 @@ _CUE = re.compile(
 )
 _AFTER = re.compile(r"^\W*(?:must|has\s+to|needs\s+to|should)\s+(?:go|resign|be\s+stopped)\b"
                     r"|^\W*out\b(?!\s+of)", re.IGNORECASE)
-_HASHTAG = re.compile(r"#(\w+)")
+_HASHTAG = re.compile(r"[#@](\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
 
 
-def split_hashtags(text: str) -> str:
-    """Return ``text`` with each hashtag written as its words.
+def split_hashtags(text: str, aliases: tuple[str, ...] = ()) -> str:
+    """Return ``text`` with each hashtag and handle written as its words.
 
     "#StopTheWar" becomes "Stop The War" and "#Vote2024" "Vote 2024"; a tag
     in one case ("#prolife") only loses its "#".
+
+    Args:
+        text: The text.
+        aliases: Target and rival aliases; a tag spelling one of them
+            without spaces or hyphens is kept whole (a trailing ``*``
+            matches any ending).
     """
-    return _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
+    kept = _squashed(aliases)
+
+    def _split(match: re.Match[str]) -> str:
+        tag = match.group(1)
+        flat = tag.lower()
+        if any(flat == a or (a.endswith("*") and flat.startswith(a[:-1])) for a in kept):
+            return tag
+        return _CAMEL.sub(" ", tag)
+
+    return _HASHTAG.sub(_split, text)
+
+
+def _squashed(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(re.sub(r"[\s\-‐‑–.'’]+", "", a.lower()) for a in aliases)
 
 
 def cue_before(text: str, offset: int) -> Side | None:

@@ -146,8 +146,8 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
     """
     if not settings.targets or not text.strip() or not looks_english(text):
         return ()  # VADER's lexicon is English: "Die Übungen" is not about dying
-    text = split_hashtags(text)
     scoring = with_rivals(settings)
+    text = split_hashtags(text, tuple(a for t in scoring.targets for a in t.aliases))
     evidence = _evidence(text, scoring)
     stances = fold(evidence, settings, item_id)
     if not any(evidence.values()):
