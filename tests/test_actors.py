@@ -99,3 +99,13 @@ def test_method_section_says_where_targets_came_from_and_how_to_set_them():
     analysis = analyse(thread("Nothing to see.", title=None), (), Settings())
     text = method(analysis)
     assert "found in the thread" in text and "--preset NAME" in text and "--topic" in text
+
+
+def test_actor_the_title_names_needs_two_voices_and_adjectives_count():
+    found = find_actors(thread(
+        "Russian pilots flew well today.",
+        "I doubt the Russian air force can keep this up.",
+        "Nothing to do with anything.",
+        title="Russian bombers over the Pacific",
+    ))
+    assert [t.name for t in found] == ["russia"]

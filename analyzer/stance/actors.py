@@ -18,6 +18,8 @@ targets are found in the thread itself:
   speaker, and the copies of a repost cluster as one) and ``MIN_SHARE`` of
   the opinion posts name it, so a thread on another subject shows no
   stance toward an actor it mentions in passing.
+  An actor the thread's title names needs only ``TITLE_VOICES`` speakers,
+  adjectives included ("Russian bombers" in the title, "Russian pilots").
   Adjectives ("American cheese") never make an actor; once one exists they
   are its aliases too. At most ``MAX_TARGETS`` actors, most voices first.
 
@@ -46,6 +48,9 @@ MIN_VOICES = 3
 
 MIN_SHARE = 0.05
 """Least share of the thread's opinion posts that must name an actor."""
+
+TITLE_VOICES = 2
+"""Fewest speakers who must name an actor the thread's title names."""
 
 MAX_TARGETS = 8
 """Most actors measured; those named by the most speakers are kept."""
@@ -82,8 +87,14 @@ def places() -> tuple[Place, ...]:
 
 @lru_cache(maxsize=1)
 def _place_index() -> dict[str, str]:
-    """Lower-cased name of a place (not adjectives) to the place's key."""
-    return {name.lower(): p.key for p in places() for name in p.names}
+    """Lower-cased name or adjective of a place to the place's key."""
+    return {name.lower(): p.key for p in places() for name in p.names + p.adjectives}
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Lower-cased demonym adjectives ("american"), which alone make no actor."""
+    return frozenset(a.lower() for p in places() for a in p.adjectives)
 
 
 def _candidates(text: str, lower_words: frozenset[str]) -> list[tuple[str, bool]]:
@@ -160,23 +171,36 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = ()) -> tuple
             for part in parts:
                 if part in phrases and part.lower() not in _place_index():
                     multi.setdefault(part.lower(), phrase)
-    voices: dict[str, set[str]] = defaultdict(set)
+    voices: dict[str, set[str]] = defaultdict(set)  # speakers naming it
+    any_voices: dict[str, set[str]] = defaultdict(set)  # adjectives included
     posts: dict[str, int] = defaultdict(int)
     labels: dict[str, str] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
     for speaker, found in per_post:
-        keys = set()
+        keys, named_keys = set(), set()
         for phrase in found:
             key, label = _group(phrase, multi)
             labels.setdefault(key, label)
             aliases[key].add(phrase)
             keys.add(key)
+            if phrase.lower() not in _adjectives():
+                named_keys.add(key)
         for key in keys:
+            any_voices[key].add(speaker.lower())
+        for key in named_keys:
             voices[key].add(speaker.lower())
             posts[key] += 1
     floor = max(MIN_VOICES, MIN_SHARE * len(opinion))
-    chosen = sorted((k for k in voices if len(voices[k]) >= MIN_VOICES and posts[k] >= floor),
-                    key=lambda k: (-len(voices[k]), -posts[k], k))[:MAX_TARGETS]
+    titled = {_group(phrase, multi)[0]
+              for phrase, _ in _candidates(thread.title or "", frozenset())}
+
+    def discussed(key: str) -> bool:
+        if key in titled:
+            return len(any_voices[key]) >= TITLE_VOICES
+        return len(voices[key]) >= MIN_VOICES and posts[key] >= floor
+
+    chosen = sorted((k for k in any_voices if discussed(k)),
+                    key=lambda k: (-len(any_voices[k]), -posts[k], k))[:MAX_TARGETS]
     table = {p.key: p for p in places()}
     targets = []
     for key in chosen:
