@@ -21,6 +21,7 @@ These are general English; none comes from a labelled set.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 Side = Literal["favour", "against"]
@@ -59,6 +60,8 @@ def split_hashtags(text: str, aliases: tuple[str, ...] = ()) -> str:
             without spaces or hyphens is kept whole (a trailing ``*``
             matches any ending).
     """
+    if "#" not in text and "@" not in text:
+        return text
     kept = _squashed(aliases)
 
     def _split(match: re.Match[str]) -> str:
@@ -71,6 +74,7 @@ def split_hashtags(text: str, aliases: tuple[str, ...] = ()) -> str:
     return _HASHTAG.sub(_split, text)
 
 
+@lru_cache(maxsize=16)
 def _squashed(aliases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(re.sub(r"[\s\-‐‑–.'’]+", "", a.lower()) for a in aliases)
 

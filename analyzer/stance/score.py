@@ -52,7 +52,15 @@ from analyzer.stance.rules import (
     side_of,
 )
 from analyzer.stance.sentiment import analyzer_for, polarity
-from analyzer.stance.sides import Evidence, fold, mean, post_tone, topic_stance, with_rivals
+from analyzer.stance.sides import (
+    Evidence,
+    all_aliases,
+    fold,
+    mean,
+    post_tone,
+    topic_stance,
+    with_rivals,
+)
 from analyzer.stance.speech_acts import Mood, asserted, contrast, mood, without_asides
 from analyzer.text import looks_english, paragraphs, sentences
 
@@ -147,7 +155,7 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
     if not settings.targets or not text.strip() or not looks_english(text):
         return ()  # VADER's lexicon is English: "Die Übungen" is not about dying
     scoring = with_rivals(settings)
-    text = split_hashtags(text, tuple(a for t in scoring.targets for a in t.aliases))
+    text = split_hashtags(text, all_aliases(scoring.targets))
     evidence = _evidence(text, scoring)
     stances = fold(evidence, settings, item_id)
     if not any(evidence.values()):

@@ -47,6 +47,12 @@ def with_rivals(settings: Settings) -> Settings:
     return replace(settings, targets=settings.targets + hidden) if hidden else settings
 
 
+@lru_cache(maxsize=16)
+def all_aliases(targets: tuple[Target, ...]) -> tuple[str, ...]:
+    """Every alias of ``targets``, in order."""
+    return tuple(a for t in targets for a in t.aliases)
+
+
 def fold(evidence: Evidence, settings: Settings, item_id: str) -> list[Stance]:
     """Turn the evidence of targets and rivals into one Stance per real target.
 
