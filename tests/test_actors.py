@@ -101,11 +101,19 @@ def test_method_section_says_where_targets_came_from_and_how_to_set_them():
     assert "found in the thread" in text and "--preset NAME" in text and "--topic" in text
 
 
-def test_actor_the_title_names_needs_two_voices_and_adjectives_count():
-    found = find_actors(thread(
-        "Russian pilots flew well today.",
-        "I doubt the Russian air force can keep this up.",
-        "Nothing to do with anything.",
-        title="Russian bombers over the Pacific",
-    ))
+def test_actor_the_title_names_even_by_adjective_needs_two_naming_voices():
+    texts = ("Russian pilots flew well today.", "I doubt the Russian air force can keep up.",
+             "Nothing to do with anything.")
+    assert find_actors(thread(*texts, title="Russian bombers over the Pacific")) == ()
+    found = find_actors(thread(*texts, "Moscow wants attention.", "Russia is bluffing.",
+                               title="Russian bombers over the Pacific"))
     assert [t.name for t in found] == ["russia"]
+
+
+def test_an_adjective_in_the_title_makes_no_topic_of_a_found_actor():
+    analysis = analyse(thread(
+        "The United States has the best league.", "I moved to America for the football.",
+        "Washington has a decent team too.", "Nothing beats a US stadium on game day.",
+        title="Best American football teams"))
+    assert [t.name for t in analysis.settings.targets] == ["united_states"]
+    assert analysis.settings.topic is None

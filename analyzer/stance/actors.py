@@ -18,8 +18,8 @@ targets are found in the thread itself:
   speaker, and the copies of a repost cluster as one) and ``MIN_SHARE`` of
   the opinion posts name it, so a thread on another subject shows no
   stance toward an actor it mentions in passing.
-  An actor the thread's title names needs only ``TITLE_VOICES`` speakers,
-  adjectives included ("Russian bombers" in the title, "Russian pilots").
+  An actor the thread's title names, even by an adjective ("Russian
+  bombers"), needs only ``TITLE_VOICES`` speakers naming it.
   Adjectives ("American cheese") never make an actor; once one exists they
   are its aliases too. At most ``MAX_TARGETS`` actors, most voices first.
 
@@ -196,7 +196,7 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = ()) -> tuple
 
     def discussed(key: str) -> bool:
         if key in titled:
-            return len(any_voices[key]) >= TITLE_VOICES
+            return len(voices[key]) >= TITLE_VOICES
         return len(voices[key]) >= MIN_VOICES and posts[key] >= floor
 
     chosen = sorted((k for k in any_voices if discussed(k)),
@@ -223,7 +223,11 @@ def resolve_targets(thread: Thread, settings: Settings,
         settings = replace(settings, targets=find_actors(thread, clusters),
                            targets_from="found in the thread")
     if settings.topic is None and thread.title and settings.targets:
-        topic = title_topic(thread.title, settings)
+        title = thread.title
+        if settings.targets_from == "found in the thread":  # "American football" is no topic
+            title = " ".join(w for w in title.split()
+                             if w.strip(".,:;!?\"'()").lower() not in _adjectives())
+        topic = title_topic(title, settings)
         if topic is not None:
             settings = replace(settings, topic=topic, topic_from="the thread title")
     return settings
