@@ -117,3 +117,12 @@ def test_an_adjective_in_the_title_makes_no_topic_of_a_found_actor():
         title="Best American football teams"))
     assert [t.name for t in analysis.settings.targets] == ["united_states"]
     assert analysis.settings.topic is None
+
+
+def test_topic_option_alone_joins_the_actors_found_in_the_thread():
+    texts = ("I think Russia is bluffing.", "Russia will never agree.", "The Kremlin lies.")
+    same = resolve_targets(thread(*texts), load_settings(topic="Russia"))
+    assert [t.name for t in same.targets] == ["russia"] and same.topic == "russia"
+    other = resolve_targets(thread(*texts), load_settings(topic="Sanctions"))
+    assert [t.name for t in other.targets] == ["sanctions", "russia"]
+    assert other.topic == "sanctions"

@@ -215,13 +215,16 @@ def resolve_targets(thread: Thread, settings: Settings,
                     clusters: Sequence[RepostCluster] = ()) -> Settings:
     """Return ``settings`` with targets fitting ``thread`` and its topic.
 
-    Targets a preset, config or ``--topic`` set are kept; with none, the
-    thread's own actors (:func:`find_actors`) become the targets. With no
+    Targets a preset or config set are kept; with none, the thread's own
+    actors (:func:`find_actors`) become the targets, joined by a ``--topic``
+    target (which becomes the actor of that name, if one is found). With no
     topic set, the one target the title names becomes the topic.
     """
     if not settings.targets:
         settings = replace(settings, targets=find_actors(thread, clusters),
                            targets_from="found in the thread")
+    elif settings.targets_from == "--topic":  # only the topic was named: find the rest
+        settings = _with_actors(settings, find_actors(thread, clusters))
     if settings.topic is None and thread.title and settings.targets:
         title = thread.title
         if settings.targets_from == "found in the thread":  # "American football" is no topic
@@ -231,6 +234,17 @@ def resolve_targets(thread: Thread, settings: Settings,
         if topic is not None:
             settings = replace(settings, topic=topic, topic_from="the thread title")
     return settings
+
+
+def _with_actors(settings: Settings, actors: tuple[Target, ...]) -> Settings:
+    """Add the thread's actors to a lone ``--topic`` target, merging the same actor."""
+    (made,) = settings.targets
+    for actor in actors:
+        if named(made.label, replace(settings, targets=(actor,))):
+            return replace(settings, targets=actors, topic=actor.name,
+                           targets_from="found in the thread")
+    return replace(settings, targets=(made, *actors),
+                   targets_from="--topic and found in the thread")
 
 
 def title_topic(title: str, settings: Settings) -> str | None:
