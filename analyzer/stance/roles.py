@@ -31,8 +31,7 @@ _SCHEME = re.compile(
 )
 COLLECTIVE = re.compile(
     r"\b(?:(?:two|both)\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?)?(?:super\s*powers?|great\s+powers"
-    r"|powers|nations|countries|giants|heavy\s*weights?|heavyweight\s+champions"
-    r"|heavy\s+weight\s+champions)|combined|joining\s+forces|join\s+forces)\b",
+    r"|powers|nations|countries|giants)|combined|joining\s+forces|join\s+forces)\b",
     re.IGNORECASE,
 )
 
