@@ -126,3 +126,12 @@ def test_topic_option_alone_joins_the_actors_found_in_the_thread():
     other = resolve_targets(thread(*texts), load_settings(topic="Sanctions"))
     assert [t.name for t in other.targets] == ["sanctions", "russia"]
     assert other.topic == "sanctions"
+
+
+def test_shouting_in_capitals_is_no_actor_but_acronyms_are():
+    found = find_actors(thread(
+        "WHAT AN ABSOLUTE DISGRACEFUL SHAMBLES. NATO should act.",
+        "ABSOLUTE SHAMBLES from start to finish, NATO too.",
+        "TOTAL SHAMBLES and NATO did nothing.",
+    ))
+    assert [t.name for t in found] == ["nato"]

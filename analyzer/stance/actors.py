@@ -111,9 +111,25 @@ def _candidates(text: str, lower_words: frozenset[str]) -> list[tuple[str, bool]
             lone = opening and len(words) == 1 and phrase.split()[0] == words[0] \
                 and words[0].lower() not in _place_index()
             words = [w for w in words if w.lower() not in _TRIVIAL]
+            if _shouted(words):
+                continue
             if words and not all(w.lower() in lower_words for w in words):
                 found.append((" ".join(words), lone))
     return found
+
+
+def _shouted(words: list[str]) -> bool:
+    """Return True for words in capitals that are shouting, not an acronym or a place.
+
+    "THIS IS A DISGRACE" is shouting; "NATO" and "PRC" (five letters or
+    fewer, alone) are acronyms.
+    """
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters or not all(w.isupper() for w in letters):
+        return False
+    if " ".join(words).lower() in _place_index():
+        return False
+    return len(letters) > 1 or len(letters[0]) > 5
 
 
 def _lower_words(thread: Thread) -> frozenset[str]:
