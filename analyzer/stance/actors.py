@@ -46,7 +46,7 @@ from analyzer.text import sentences
 MIN_VOICES = 3
 """Fewest distinct speakers who must name an actor for it to be a target."""
 
-MIN_SHARE = 0.05
+MIN_SHARE = 0.1
 """Least share of the thread's opinion posts that must name an actor."""
 
 TITLE_VOICES = 2
