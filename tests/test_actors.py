@@ -135,3 +135,11 @@ def test_shouting_in_capitals_is_no_actor_but_acronyms_are():
         "TOTAL SHAMBLES and NATO did nothing.",
     ))
     assert [t.name for t in found] == ["nato"]
+
+
+def test_a_long_thread_on_another_subject_passes_over_a_country_few_posts_name():
+    texts = [f"Battery life on my phone is fine after update {n}." for n in range(27)]
+    texts += ["They are all assembled in China anyway.", "China makes the screens.",
+              "Shipping from China took a week."]
+    analysis = analyse(thread(*texts, title="Phone battery after the update"))
+    assert not {s.target for s in analysis.stances} & GEO_KEYS
