@@ -138,7 +138,7 @@ def test_shouting_in_capitals_is_no_actor_but_acronyms_are():
 
 
 def test_a_long_thread_on_another_subject_passes_over_a_country_few_posts_name():
-    texts = [f"Battery life on my phone is fine after update {n}." for n in range(27)]
+    texts = [f"Battery life on my phone is fine after update {n}." for n in range(37)]
     texts += ["They are all assembled in China anyway.", "China makes the screens.",
               "Shipping from China took a week."]
     analysis = analyse(thread(*texts, title="Phone battery after the update"))
