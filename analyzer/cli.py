@@ -206,6 +206,10 @@ def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors
               help="Also write the full result as JSON here.")
 @click.option("--config", type=click.Path(dir_okay=False),
               help="TOML file overriding targets, frames, lexicon or parameters.")
+@click.option("--preset", metavar="NAME",
+              help="Shipped settings applied before --config (geopolitics).")
+@click.option("--topic", metavar="NAME",
+              help="Target a post that names no target speaks of.")
 @click.option("--engine", metavar="NAME", help="Force a parser (see `forum-analyzer parsers`).")
 @_SELECTORS
 @_COLUMNS
@@ -214,8 +218,9 @@ def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors
               help="No progress bar and no closing summary line.")
 @_command
 def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: ReportFormat,
-            no_charts: bool, json_path: str | None, config: str | None, engine: str | None,
-            selectors: str | None, columns: str | None, max_size: int, quiet: bool) -> None:
+            no_charts: bool, json_path: str | None, config: str | None, preset: str | None,
+            topic: str | None, engine: str | None, selectors: str | None, columns: str | None,
+            max_size: int, quiet: bool) -> None:
     """Analyse one thread (page files or a folder) against news articles.
 
     Writes a report (Markdown with PNG charts beside it, HTML or JSON), and
@@ -229,7 +234,7 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     from analyzer.serialize import analysis_to_dict
     from analyzer.settings import load_settings
 
-    settings = replace(load_settings(config), max_file_size=max_size)
+    settings = replace(load_settings(config, preset, topic), max_file_size=max_size)
     parser = choose_parser(selectors, columns, engine)
     report = Path(output) if output else default_report_path(paths, fmt)
     for target in (report, json_path):  # before the analysis, and before any file is written

@@ -159,6 +159,9 @@ def cluster_of(clusters: Sequence[RepostCluster]) -> dict[str, int]:
     return {pid: c.id for c in clusters for pid in c.post_ids}
 
 
+StanceVia = Literal["mention", "topic", "rival"]
+
+
 @dataclass(frozen=True)
 class Stance:
     """A post's (or article's) stance toward one target.
@@ -168,12 +171,17 @@ class Stance:
         target: The target's name.
         score: In [-1, 1]; negative is hostile, positive favourable.
         evidence: The sentences or clauses the score came from.
+        via: How the text reached the target: ``"mention"`` (it names it),
+            ``"rival"`` (it speaks only of the target's rivals, with the sign
+            reversed) or ``"topic"`` (it names no target, and speaks of the
+            thread's topic).
     """
 
     post_id: str
     target: str
     score: float
     evidence: tuple[str, ...] = ()
+    via: StanceVia = "mention"
 
 
 @dataclass(frozen=True)

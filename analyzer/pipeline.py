@@ -20,6 +20,7 @@ from analyzer.parsers.batch import parse_paths
 from analyzer.reposts import find_reposts, lsh_parameters
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, score_thread, summarise
+from analyzer.stance.actors import resolve_targets
 from analyzer.stance.intervals import interval_method
 from analyzer.stance.score import NEUTRAL_BAND
 
@@ -59,6 +60,7 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     thread = apply_verdicts(thread, verdicts)
     _tell(progress, "reposts")
     clusters = find_reposts(thread, settings)
+    settings = resolve_targets(thread, settings, clusters)  # the thread's actors, if none set
     _tell(progress, "stance")
     stances = score_thread(thread, settings)
     article_stances = score_articles(articles, settings)

@@ -269,11 +269,14 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     per_post: dict[str, dict[str, float | None]] = {
         p.id: {t.name: None for t in analysis.settings.targets} for p in analysis.thread.posts
     }
+    via: dict[str, dict[str, str]] = {}
     for stance in analysis.stances:
         per_post[stance.post_id][stance.target] = _round(stance.score)
+        via.setdefault(stance.post_id, {})[stance.target] = stance.via
     for post in data["posts"]:
         post["cluster"] = clusters.get(post["id"])
         post["stance"] = per_post[post["id"]]
+        post["stance_via"] = via.get(post["id"], {})
     data["articles"] = [
         {"id": a.id, "title": a.title, "outlet": a.outlet, "date": a.date,
          "words": len(a.text.split())}
@@ -367,7 +370,10 @@ def settings_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "false_positive": round(lsh.false_positive, 4),
                 "false_negative": round(lsh.false_negative, 4)},
         "targets": {t.name: {"label": t.label, "aliases": list(t.aliases),
-                             "co_mention": list(t.co_mention)} for t in settings.targets},
+                             "co_mention": list(t.co_mention), "rivals": list(t.rivals)}
+                    for t in settings.targets},
+        "targets_from": settings.targets_from, "topic": settings.topic,
+        "topic_from": settings.topic_from,
         "frames": {f.name: {"label": f.label, "terms": list(f.terms)} for f in settings.frames},
         "lexicon_words": len(settings.lexicon),
         "interval": {"method": interval.name, "level": interval.level,

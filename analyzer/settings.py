@@ -1,7 +1,11 @@
 """One settings object, handed to every stage.
 
 The defaults live in ``analyzer/data/defaults.toml``, in the same form a user
-writes for ``--config``.
+writes for ``--config``. Presets (``--preset NAME``) are TOML files of the same
+form in ``analyzer/data/presets/``; they are applied over the defaults, and a
+``--config`` file over them. The defaults name no targets: with no preset or
+config naming some, the stance stage finds the actors the thread itself
+discusses (:mod:`analyzer.stance.actors`).
 """
 
 from __future__ import annotations
@@ -27,12 +31,15 @@ class Target:
         label: Name shown in reports (``Russia``).
         aliases: Words and phrases that mention the target.
         co_mention: Other targets whose joint mention also mentions this one.
+        rivals: Words naming the other side: criticism of a rival counts as
+            support for this target, and praise of one as opposition.
     """
 
     name: str
     label: str
     aliases: tuple[str, ...]
     co_mention: tuple[str, ...] = ()
+    rivals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,13 @@ class Settings:
         lexicon: Domain words added to VADER's lexicon, as (word, valence).
         max_file_size: Input files larger than this many bytes are refused
             before they are read (``--max-size``).
+        topic: Name of the target a post that names no target speaks of
+            (``[thread] topic`` or ``--topic``); None for none.
+        targets_from: Where the targets came from, as the report says it:
+            "preset geopolitics", "config analysis.toml", "--topic", "found in
+            the thread" or "" (none yet).
+        topic_from: Where the topic came from: "config FILE", "--topic",
+            "the thread title", or "" when there is no topic.
     """
 
     num_perm: int = 128
@@ -73,6 +87,9 @@ class Settings:
     frames: tuple[Frame, ...] = ()
     lexicon: tuple[tuple[str, float], ...] = field(default=(), repr=False)
     max_file_size: int = DEFAULT_MAX_SIZE
+    topic: str | None = None
+    targets_from: str = ""
+    topic_from: str = ""
 
     @property
     def shingle(self) -> str:
@@ -97,7 +114,8 @@ _SCALARS: dict[str, dict[str, tuple[str, type[int] | type[float]]]] = {
     },
     "news": {"containment": ("news_containment", float)},
 }
-_KNOWN_TABLES = {"reposts", "news", "targets", "frames", "lexicon"}
+_KNOWN_TABLES = {"reposts", "news", "targets", "frames", "lexicon", "thread"}
+_TARGET_KEYS = {"label", "aliases", "co_mention", "rivals"}
 
 
 def default_settings() -> Settings:
@@ -106,17 +124,84 @@ def default_settings() -> Settings:
     return _apply(Settings(), tomllib.loads(text), "defaults.toml", replace_lists=True)
 
 
-def load_settings(path: str | Path | None = None) -> Settings:
-    """Return the defaults, overridden by the TOML file at ``path`` if given.
+def presets() -> tuple[str, ...]:
+    """Return the names of the shipped presets (``--preset NAME``), sorted."""
+    folder = resources.files("analyzer.data").joinpath("presets")
+    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir()
+                        if entry.name.endswith(".toml")))
+
+
+def load_settings(path: str | Path | None = None, preset: str | None = None,
+                  topic: str | None = None) -> Settings:
+    """Return the defaults, overridden by a preset, a TOML file and a topic.
+
+    Args:
+        path: A ``--config`` TOML file, applied last of the files.
+        preset: Name of a shipped preset (:func:`presets`), applied before it.
+        topic: ``--topic NAME``: the target a post that names no target
+            speaks of. If no target of that name is configured, one is made
+            whose label and alias are ``NAME``.
 
     Raises:
         ConfigError: If the file is missing, not TOML, or has unknown keys or
-            values of the wrong type.
+            values of the wrong type, or the preset is unknown.
     """
     settings = default_settings()
-    if path is None:
-        return settings
-    path = Path(path)
+    if preset is not None:
+        settings = _preset(settings, preset)
+    if path is not None:
+        settings = _config(settings, Path(path))
+    if topic is not None:
+        settings = with_topic(settings, topic, "--topic")
+    return settings
+
+
+def with_topic(settings: Settings, topic: str, origin: str) -> Settings:
+    """Return ``settings`` with ``topic`` as the thread's topic.
+
+    A topic naming no configured target (by name or label, ignoring case)
+    becomes a target of its own, with the topic as label and alias.
+
+    Raises:
+        ConfigError: If ``topic`` is blank.
+    """
+    topic = topic.strip()
+    if not topic:
+        raise ConfigError(f"{origin}: the topic must not be empty")
+    for target in settings.targets:
+        if topic.lower() in (target.name.lower(), target.label.lower()):
+            return replace(settings, topic=target.name, topic_from=origin)
+    name = "_".join(topic.lower().split())
+    target = Target(name=name, label=topic, aliases=(topic,))
+    return replace(settings, targets=(*settings.targets, target), topic=name,
+                   topic_from=origin, targets_from=settings.targets_from or origin)
+
+
+def _preset(settings: Settings, name: str) -> Settings:
+    if name not in presets():
+        raise ConfigError(f"unknown preset {name!r}; available: " + ", ".join(presets()))
+    text = resources.files("analyzer.data").joinpath("presets", f"{name}.toml").read_text("utf-8")
+    origin = f"preset {name}"
+    return _provenance(_apply(settings, tomllib.loads(text), origin, replace_lists=False),
+                       origin, origin)
+
+
+def _provenance(settings: Settings, origin: str, label: str) -> Settings:
+    """Name the file that set the targets or topic as the report shows it.
+
+    A topic that is not one of the targets (the file set a topic and no
+    targets) becomes a target of its own (:func:`with_topic`).
+    """
+    settings = replace(
+        settings,
+        targets_from=label if settings.targets_from == origin else settings.targets_from,
+        topic_from=label if settings.topic_from == origin else settings.topic_from)
+    if settings.topic is not None and settings.topic not in {t.name for t in settings.targets}:
+        settings = with_topic(settings, settings.topic, label)
+    return settings
+
+
+def _config(settings: Settings, path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:
@@ -125,7 +210,8 @@ def load_settings(path: str | Path | None = None) -> Settings:
         raise ConfigError(f"cannot read config file {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    return _apply(settings, data, str(path), replace_lists=False)
+    return _provenance(_apply(settings, data, str(path), replace_lists=False), str(path),
+                       f"config {path}")
 
 
 def _apply(settings: Settings, data: dict[str, Any], origin: str, replace_lists: bool) -> Settings:
@@ -145,6 +231,16 @@ def _apply(settings: Settings, data: dict[str, Any], origin: str, replace_lists:
             changes[attr] = kind(value)
     if "targets" in data:
         changes["targets"] = _targets(_table(data, "targets", origin), origin)
+        changes["targets_from"] = "" if replace_lists else origin
+    thread = _table(data, "thread", origin)
+    extra = sorted(set(thread) - {"topic"})
+    if extra:
+        raise ConfigError(f"{origin}: unknown key thread.{extra[0]}")
+    if "topic" in thread:
+        if not isinstance(thread["topic"], str):
+            raise ConfigError(f"{origin}: thread.topic must be a string")
+        changes["topic"] = thread["topic"].strip() or None
+        changes["topic_from"] = origin if changes["topic"] else ""
     if "frames" in data:
         changes["frames"] = _frames(_table(data, "frames", origin), origin)
     if "lexicon" in data:
@@ -177,7 +273,7 @@ def _targets(table: dict[str, Any], origin: str) -> tuple[Target, ...]:
     for name, spec in table.items():
         if not isinstance(spec, dict):
             raise ConfigError(f"{origin}: [targets.{name}] must be a table")
-        extra = sorted(set(spec) - {"label", "aliases", "co_mention"})
+        extra = sorted(set(spec) - _TARGET_KEYS)
         if extra:
             raise ConfigError(f"{origin}: unknown key targets.{name}.{extra[0]}")
         if "aliases" not in spec:
@@ -188,6 +284,7 @@ def _targets(table: dict[str, Any], origin: str) -> tuple[Target, ...]:
             aliases=_strings(spec["aliases"], f"targets.{name}.aliases", origin),
             co_mention=_strings(spec.get("co_mention", []), f"targets.{name}.co_mention", origin)
             if spec.get("co_mention") else (),
+            rivals=_strings(spec.get("rivals", []), f"targets.{name}.rivals", origin),
         ))
     return tuple(targets)
 
@@ -218,6 +315,9 @@ def _validate(settings: Settings, origin: str) -> None:
     if settings.num_perm < 2:
         raise ConfigError(f"{origin}: reposts.num_perm must be at least 2")
     names = {t.name for t in settings.targets}
+    if settings.topic is not None and settings.targets_from == origin \
+            and settings.topic not in names:
+        raise ConfigError(f"{origin}: thread.topic names unknown target {settings.topic!r}")
     for target in settings.targets:
         missing = [n for n in target.co_mention if n not in names]
         if missing:

@@ -14,10 +14,11 @@ from analyzer.pipeline import analyse
 from analyzer.report import chart_data as cd
 from analyzer.report.charts import SLUGS, draw_repost_map, render_charts, to_png
 from analyzer.report.write import chart_folder, write_report
-from analyzer.settings import Frame, default_settings
+from analyzer.settings import Frame, Settings, load_settings
 from analyzer.stance.intervals import bootstrap, forum_intervals, forum_voices
 
 ROOT = Path(__file__).resolve().parent.parent
+GEO = load_settings(preset="geopolitics")
 PNG = b"\x89PNG\r\n\x1a\n"
 REPOST = ("Russia is a wonderful friend and a great partner, and anyone who says otherwise "
           "has not been paying attention to the news at all.")
@@ -31,6 +32,12 @@ def post(n: int, text: str, author: str | None = None, minutes: int | None = Non
                 kind=kind)  # type: ignore[arg-type]
 
 
+def analyse_geo(t: Thread, articles: tuple[Article, ...] | list[Article] = (),
+                settings: Settings = GEO):
+    """The pipeline with the geopolitics preset's targets (and given frames, if any)."""
+    return analyse(t, articles, settings)
+
+
 def thread(*posts: Post) -> Thread:
     return Thread(id="t", title="Test thread", engine="jsonl", url=None, posts=posts)
 
@@ -41,7 +48,7 @@ ARTICLE = Article(id="a1", title="Patrol", outlet="Daily $News$", date=None,
 
 
 # Frames with enough hits in the forum and the article for shares to be given.
-SETTINGS = replace(default_settings(), frames=(
+SETTINGS = replace(GEO, frames=(
     Frame("event", "The event", ("patrol", "power", "strategic", "stability", "shows")),
     Frame("plain", "Plain words", ("is", "a", "the", "and")),
     Frame("partners", "Partners", ("partner*", "friend", "cooperation")),
@@ -51,7 +58,7 @@ SETTINGS = replace(default_settings(), frames=(
 @pytest.fixture(scope="module")
 def small():
     """Six posts: a comment posted three times, hostile and friendly voices, pasted news."""
-    return analyse(thread(
+    return analyse_geo(thread(
         post(0, REPOST, "$x$"),
         post(1, "China is a terrible bully and a disgrace.", "bea"),
         post(2, REPOST, "carl"),
@@ -126,7 +133,7 @@ def test_timeline_marks_repost_copies_and_numbers_posts_without_timestamps(small
 
 
 def test_timeline_uses_time_when_every_scored_post_has_a_timestamp():
-    analysis = analyse(thread(
+    analysis = analyse_geo(thread(
         post(0, "China is a terrible bully and a disgrace.", "a", minutes=0),
         post(1, "The US is a fantastic ally and I love it.", "b", minutes=90),
     ))
@@ -138,7 +145,7 @@ def test_timeline_uses_time_when_every_scored_post_has_a_timestamp():
 
 
 def test_timeline_falls_back_to_post_numbers_when_a_timestamp_is_missing():
-    analysis = analyse(thread(
+    analysis = analyse_geo(thread(
         post(0, "China is a terrible bully and a disgrace.", "a", minutes=0),
         post(1, "The US is a fantastic ally and I love it.", "b"),
     ))
@@ -149,7 +156,7 @@ def test_timeline_falls_back_to_post_numbers_when_a_timestamp_is_missing():
 
 def test_long_thread_labels_are_thinned_to_round_post_numbers():
     texts = ["China is a terrible bully and a disgrace.", "The US is a fantastic ally."]
-    analysis = analyse(thread(*(post(n, texts[n % 2], f"user{n % 7}") for n in range(60))))
+    analysis = analyse_geo(thread(*(post(n, texts[n % 2], f"user{n % 7}") for n in range(60))))
     for data in (cd.stance_timeline(analysis),):
         assert data.ticks == (1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60)
     assert len(cd.thin_ticks(1000)) <= cd.MAX_TICKS
@@ -184,14 +191,14 @@ def test_chart_text_flattens_and_shortens_untrusted_names():
 
 
 def test_charts_with_nothing_to_show_are_left_out():
-    analysis = analyse(thread(post(0, "Nice weather today, nothing else to say.", "a")))
+    analysis = analyse_geo(thread(post(0, "Nice weather today, nothing else to say.", "a")))
     assert cd.stance_by_target(analysis) is None
     assert cd.stance_timeline(analysis) is None
     assert cd.repost_map(analysis) is None
 
 
 def test_mathtext_in_author_names_is_drawn_literally():
-    analysis = analyse(thread(post(0, REPOST, r"$\frac{$"), post(1, REPOST, "$x$")))
+    analysis = analyse_geo(thread(post(0, REPOST, r"$\frac{$"), post(1, REPOST, "$x$")))
     fig = draw_repost_map(cd.repost_map(analysis))
     names = [t for t in fig.axes[0].texts if t.get_text() in (r"$\frac{$", "$x$")]
     assert len(names) == 2
@@ -229,7 +236,7 @@ def test_a_rerun_without_clusters_removes_the_stale_repost_chart(small, tmp_path
     report = tmp_path / "r.md"
     write_report(small, report)
     assert (tmp_path / "r-charts" / "reposts.png").exists()
-    write_report(analyse(thread(post(0, "China is a terrible bully.", "a"))), report)
+    write_report(analyse_geo(thread(post(0, "China is a terrible bully.", "a"))), report)
     assert not (tmp_path / "r-charts" / "reposts.png").exists()
     assert "reposts.png" not in report.read_text("utf-8")
 

@@ -25,7 +25,7 @@ CHROME = re.compile(r"^(What's new|Reaction score|Top Bottom|Featured .*|Dec 6, 
 def sample(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample")
     result = CliRunner().invoke(cli, [
-        "analyse", str(SAMPLE), "--news", str(NEWS),
+        "analyse", str(SAMPLE), "--news", str(NEWS), "--preset", "geopolitics",
         "-o", str(out / "report.md"), "--json", str(out / "result.json")])
     assert result.exit_code == 0, result.output
     return {"report": (out / "report.md").read_text("utf-8"),

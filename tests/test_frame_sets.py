@@ -10,7 +10,6 @@ sample's news, never in the forum posts alone.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -48,9 +47,7 @@ CODEBOOK = {
 
 
 def geopolitics() -> tuple[Frame, ...]:
-    with PRESET.open("rb") as handle:
-        assert set(tomllib.load(handle)) == {"frames"}
-    return load_settings(str(PRESET)).frames
+    return load_settings(preset="geopolitics").frames
 
 
 def all_terms() -> list[tuple[str, str]]:
@@ -75,7 +72,7 @@ def test_default_frames_are_the_policy_frames_codebook_dimensions():
     assert all(len(f.terms) >= 15 for f in frames)
 
 
-def test_geopolitics_preset_holds_only_frames():
+def test_geopolitics_preset_has_the_geopolitical_frames():
     names = {f.name for f in geopolitics()}
     assert names == {"cooperation", "military_threat", "alliance", "rivalry_west",
                      "great_powers", "strategic_stability", "international_law", "mistrust",

@@ -101,7 +101,8 @@ def test_analyse_shows_progress_only_on_a_terminal_and_never_when_quiet(
 def test_format_html_writes_one_self_contained_page_at_the_default_path(
         small_thread, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["analyse", str(small_thread), "--format", "html", "-q"])
+    result = CliRunner().invoke(cli, ["analyse", str(small_thread), "--format", "html", "-q",
+                                      "--preset", "geopolitics"])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "reports" / "small.html").read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>")
@@ -112,7 +113,7 @@ def test_format_html_writes_one_self_contained_page_at_the_default_path(
 def test_format_json_writes_the_json_contract_with_forum_intervals(small_thread, tmp_path):
     out = tmp_path / "r.json"
     result = CliRunner().invoke(cli, ["analyse", str(small_thread), "--format", "json",
-                                      "-o", str(out), "-q"])
+                                      "-o", str(out), "-q", "--preset", "geopolitics"])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text("utf-8"))
     assert {"thread", "posts", "clusters", "stance", "framing", "settings"} <= set(data)

@@ -15,13 +15,28 @@ PLAIN = SentimentIntensityAnalyzer()
 
 def test_scorn_word_missing_from_vader_scores_negative_with_domain_lexicon():
     settings = default_settings()
-    assert PLAIN.polarity_scores("They are lapdogs.")["compound"] == 0.0
-    assert polarity("They are lapdogs.", settings) < 0
+    assert PLAIN.polarity_scores("They are lackeys.")["compound"] == 0.0
+    assert polarity("They are lackeys.", settings) < 0
     assert polarity("A treacherous, backstabbing vassal.", settings) < -0.5
 
 
 def test_mild_praise_word_scores_positive():
-    assert polarity("Multipolarity is coming.", default_settings()) > 0
+    assert polarity("A formidable team.", default_settings()) > 0
+
+
+def test_default_lexicon_holds_no_word_of_the_sample_or_an_old_held_out_set():
+    words = dict(default_settings().lexicon)
+    for word in ("lapdogs", "unipolar", "meddling", "cut-throat", "short-lived", "outlast",
+                 "multipolarity", "corrupt", "provocative", "hypocrisy", "overrated",
+                 "overhyped", "bombing", "fighters", "win-win"):
+        assert word not in words, word
+
+
+def test_preset_lexicon_is_added_to_the_defaults():
+    from analyzer.settings import load_settings
+    preset = dict(load_settings(preset="geopolitics").lexicon)
+    assert preset["hegemony"] < 0 and preset["destroyer"] == 0.0
+    assert set(dict(default_settings().lexicon)) < set(preset)
 
 
 def test_default_lexicon_adds_only_words_vader_lacks_on_its_scale():

@@ -7,13 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.model import Article, Post, RepostCluster, Stance, Thread
-from analyzer.settings import Settings, Target, default_settings
+from analyzer.settings import Settings, Target, load_settings
 from analyzer.stance import score_articles, score_text, score_thread, summarise
 from analyzer.stance.comparison import find_comparison
 from analyzer.stance.rules import segments
 from analyzer.stance.sentiment import polarity
 
-SETTINGS = default_settings()
+SETTINGS = load_settings(preset="geopolitics")
 
 
 def scores(text: str, settings: Settings = SETTINGS) -> dict[str, float]:
@@ -262,13 +262,13 @@ def test_scores_stay_in_range_and_name_known_targets(text):
 
 def test_text_not_in_english_gets_no_stance():
     german = "Die Übungen über dem Pazifik zeigen, dass Russland und China enger zusammenarbeiten."
-    assert score_text(german, "1", default_settings()) == ()
-    assert score_text("China is a great partner.", "2", default_settings())
+    assert score_text(german, "1", SETTINGS) == ()
+    assert score_text("China is a great partner.", "2", SETTINGS)
 
 
 def test_short_english_post_with_few_function_words_still_gets_a_stance():
     text = "Washington's military aid saved Kyiv in 2022. Credit where it's due."
-    assert [s.target for s in score_text(text, "1", default_settings())] == ["us"]
+    assert [s.target for s in score_text(text, "1", SETTINGS)] == ["us"]
 
 
 # --- mentions: longest match, generic words of a joint target -------------------
@@ -326,8 +326,7 @@ def test_carried_pronoun_stands_in_for_the_mention_in_a_comparison():
     "Their army is a paper tiger.",
     "The whole programme is a laughing stock.",
     "These generals are clowns.",
-    "The treaty is a marriage of convenience.",
-    "That country is a gas station with nukes.",
+    "The whole thing is pure theatre.",
 ])
 def test_forum_scorn_scores_negative(text):
     assert polarity(text, SETTINGS) < 0
@@ -387,12 +386,12 @@ def test_reported_opinion_aside_is_left_out():
 
 def test_post_about_one_target_takes_the_post_tone_when_its_mention_is_neutral():
     text = "Russia sent two bombers over the sea today. Pathetic show. Nobody is scared of it."
-    (stance,) = score_text(text, "1", default_settings())
+    (stance,) = score_text(text, "1", SETTINGS)
     assert stance.target == "russia" and stance.score < -0.05
 
 
 def test_posts_about_two_targets_keep_their_own_evidence():
     text = "China sent two bombers and the US sent a carrier. What a wonderful, happy day."
-    scores = {s.target: s.score for s in score_text(text, "1", default_settings())}
+    scores = {s.target: s.score for s in score_text(text, "1", SETTINGS)}
     assert set(scores) == {"china", "us"}
     assert all(abs(v) < 0.05 for v in scores.values())

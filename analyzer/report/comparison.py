@@ -12,6 +12,7 @@ from analyzer.report.chart_data import ChartLink
 from analyzer.report.escape import code, escape_cell, escape_inline, short
 from analyzer.report.format import article_name, image, post_ref, posts_by_id, share, table
 from analyzer.serialize import accounting
+from analyzer.settings import Settings
 
 NO_NEWS = ("No news articles were supplied, so this report does not compare the forum with "
            "news. Pass `--news FILE_OR_FOLDER` to add the comparison.")
@@ -192,6 +193,16 @@ def _min_hits(analysis: Analysis) -> int:
     return analysis.framing.min_hits if analysis.framing is not None else 0
 
 
+def target_origin(s: Settings) -> str:
+    """Where the targets and topic came from, and how to set them."""
+    topic = (f"; topic {s.target(s.topic).label} (from {s.topic_from})"
+             if s.topic is not None else "")
+    origin = (s.targets_from if s.targets_from.startswith("found")
+              else f"from {s.targets_from or 'nowhere'}")
+    return (f"{origin}{topic}; set them with --preset NAME, "
+            "--config FILE ([targets.NAME] label, aliases, rivals; [thread] topic) or --topic")
+
+
 def method(analysis: Analysis) -> str:
     """Section: how every figure was made, with the parameters."""
     s = analysis.settings
@@ -237,7 +248,7 @@ def method(analysis: Analysis) -> str:
          "polarity or negation differs"],
     ]
     targets = "; ".join(f"{escape_inline(t.label)} ({len(t.aliases)} aliases)" for t in s.targets)
-    rows.append(["Targets", targets])
+    rows.append(["Targets", (targets or "none") + f" — {escape_inline(target_origin(s))}"])
     lines = ["## Method and parameters", "", table(["Step", "Detail"], rows)]
     verdicts = news_verdicts(analysis)
     if verdicts:

@@ -190,3 +190,23 @@ def mention_offsets(text: str, settings: Settings,
 def joint_targets(settings: Settings) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Return each co_mention target with the targets whose joint mention names it."""
     return tuple((m.name, m.parts) for m in compiled(settings.targets) if m.parts)
+
+
+def masked(text: str, settings: Settings) -> str:
+    """Return ``text`` with every alias match written as "it".
+
+    The words that name a target are not a judgement of it: "assault weapons
+    ban", "gun control" or "cooperation" must not lend a clause their
+    VADER valence. Every target's (and rival's) aliases are masked before
+    the clause is scored.
+    """
+    spans = _longest(_spans(text, compiled(settings.targets)))
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end, _, _ in spans:
+        parts.extend((text[last:start], "it"))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)

@@ -54,7 +54,8 @@ _HARD = re.compile(r"(?<=[;:])\s+|\s*—\s*|\s+[–-]{1,2}\s+")  # after ; or :,
 _SOFT = re.compile(
     r",?\s+(?=(?:but|whereas|although|though|because|thanks\s+to)\s)"
     r"|(?<!\ba)\s+(?=while\s)"                         # not "for a while"
-    r"|,\s*(?=(?:however|yet)\b)",
+    r"|,\s*(?=(?:however|yet)\b)"
+    r"|,\s+(?=and\s)",                                 # ", and" joins two statements
     re.IGNORECASE,
 )
 _BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)

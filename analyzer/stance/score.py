@@ -4,7 +4,7 @@ For every target a text mentions (:mod:`analyzer.stance.mentions`), the
 sentences and clauses that name it (its *evidence*) are scored with VADER
 plus the domain lexicon (:mod:`analyzer.stance.sentiment`), and the text's
 stance is their mean, in [-1, 1]. The rules of :mod:`analyzer.stance.rules`,
-:mod:`analyzer.stance.comparison` and :mod:`analyzer.stance.discourse`
+:mod:`analyzer.stance.comparison` and :mod:`analyzer.stance.speech_acts`
 adjust a unit's score for one target:
 
 - In a comparison ("far superior to the US"), the target on the losing side
@@ -31,7 +31,6 @@ voice, and the naive mean with every copy counted is kept beside it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Literal
@@ -39,10 +38,11 @@ from typing import Literal
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
 from analyzer.settings import Settings
 from analyzer.stance.comparison import find_comparison
-from analyzer.stance.discourse import Mood, asserted, contrast, mood, without_asides
+from analyzer.stance.cues import cue_before, split_hashtags, with_cue
 from analyzer.stance.intervals import forum_voices, target_interval
-from analyzer.stance.mentions import joint_targets, mention_offsets
+from analyzer.stance.mentions import joint_targets, masked, mention_offsets
 from analyzer.stance.mentions import named as named_in
+from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
 from analyzer.stance.rules import (
     carried,
     is_fragment,
@@ -53,6 +53,16 @@ from analyzer.stance.rules import (
     side_of,
 )
 from analyzer.stance.sentiment import analyzer_for, polarity
+from analyzer.stance.sides import (
+    Evidence,
+    all_aliases,
+    fold,
+    mean,
+    post_tone,
+    topic_stance,
+    with_rivals,
+)
+from analyzer.stance.speech_acts import Mood, asserted, contrast, mood, without_asides
 from analyzer.text import looks_english, paragraphs, sentences
 
 NEUTRAL_BAND = 0.05
@@ -69,7 +79,7 @@ SCORN_CEILING = -0.3
 
 def score_unit(unit: str, settings: Settings,
                offsets: dict[str, list[int]] | None = None,
-               sentence_mood: Mood = "statement") -> dict[str, float]:
+               sentence_mood: Mood = "statement", collective: bool = False) -> dict[str, float]:
     """Score one sentence or clause toward every target it mentions.
 
     Args:
@@ -77,7 +87,10 @@ def score_unit(unit: str, settings: Settings,
         settings: Supplies targets and the domain lexicon.
         offsets: Where each target is mentioned in ``unit``, if already known.
         sentence_mood: Whether the unit's sentence states, asks or asks
-            rhetorically (:func:`analyzer.stance.discourse.mood`).
+            rhetorically (:func:`analyzer.stance.speech_acts.mood`).
+        collective: Whether the unit's paragraph speaks of a pair of actors
+            without naming the parts of a joint target
+            (:data:`analyzer.stance.roles.COLLECTIVE`).
 
     Returns:
         Target name to score in [-1, 1], for the targets the unit mentions.
@@ -86,15 +99,26 @@ def score_unit(unit: str, settings: Settings,
     if not offsets:
         return {}
     comparison = find_comparison(unit, analyzer_for(settings).lexicon)
-    names = mentioned(unit, settings, comparison, offsets)
+    names = set(mentioned(unit, settings, comparison, offsets))
     for name, parts in joint_targets(settings):
         if name in names and name not in offsets:
             offsets[name] = sorted(o for part in parts for o in offsets[part])
-    base = _asserted(unit, sentence_mood, settings)
+        elif collective and comparison is not None and name not in names:
+            free = free_side({side_of(offsets[n], comparison) for n in names}, comparison)
+            if free is not None:
+                names.add(name)
+                offsets[name] = [free[1]]
+    base = _asserted(masked(unit, settings), sentence_mood, settings)
+    played = scheme(unit)
     scores = {}
     for name in names:
         score = base
         spots = offsets[name]
+        if played is not None:
+            role = scheming_score(spots, played, base)
+            if role is None:
+                continue  # only played or played against: the clause judges the player
+            score = role
         winner = comparison.winner if comparison is not None else None
         if winner in ("tone-left", "tone-right"):
             # The side whose tone the sentence's own tone agrees with wins.
@@ -108,29 +132,58 @@ def score_unit(unit: str, settings: Settings,
                 score = magnitude if side == winner else -magnitude
         for word in scorn_near(unit, spots):
             score = min(score, polarity(word, settings), SCORN_CEILING)
+        for spot in spots:
+            score = with_cue(score, cue_before(unit, spot))
         scores[name] = score
     return scores
 
 
 def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...]:
-    """Return the stance of one text toward each target it mentions.
+    """Return the stance of one text toward each target it speaks of.
 
     Args:
         text: A post's own words or an article's text.
         item_id: The post or article id, copied into each Stance.
-        settings: Supplies targets and the domain lexicon.
+        settings: Supplies targets, rivals, the topic and the domain lexicon.
 
     Returns:
-        One Stance per mentioned target, in settings order; the score is the
-        mean over the evidence units, which are kept in ``evidence``. Text
-        that is not English gets no stance: VADER's lexicon is English.
+        One Stance per target the text reaches, in settings order: through a
+        mention, through its rivals (:mod:`analyzer.stance.sides`), or, for a
+        text that names no target and no rival, through the thread's topic.
+        The score is the mean over the evidence units, which are kept in
+        ``evidence``. Text that is not English gets no stance: VADER's
+        lexicon is English.
     """
-    evidence: dict[str, list[tuple[str, float]]] = {t.name: [] for t in settings.targets}
-    if not evidence or not text.strip() or not looks_english(text):
+    if not settings.targets or not text.strip() or not looks_english(text):
         return ()  # VADER's lexicon is English: "Die Übungen" is not about dying
+    scoring = with_rivals(settings)
+    text = split_hashtags(text, all_aliases(scoring.targets))
+    evidence = _evidence(text, scoring)
+    stances = fold(evidence, settings, item_id)
+    if not any(evidence.values()):
+        topic = topic_stance(text, item_id, settings)
+        return () if topic is None else (topic,)
+    units = [score for found in evidence.values() for _, score in found]
+    if len(stances) == 1 and all(abs(u) < NEUTRAL_BAND for u in units):
+        # A post about one actor only: when every sentence naming it is
+        # neutral ("Russia sent two bombers."), the verdict is in the rest of
+        # the post ("Pathetic show. Nobody is scared."), so the tone of its
+        # statements (questions aside) is the stance; reversed for a rival.
+        tone = post_tone(text, settings)
+        if tone is not None:
+            sign = -1.0 if stances[0].via == "rival" else 1.0
+            return (replace(stances[0], score=sign * tone),)
+    return tuple(stances)
+
+
+def _evidence(text: str, settings: Settings) -> Evidence:
+    """Score every unit of ``text`` toward the targets (and rival keys) it names."""
+    evidence: Evidence = {t.name: [] for t in settings.targets}
     for paragraph in paragraphs(text):
         previous: frozenset[str] = frozenset()
         context = named_in(paragraph, settings)
+        collective = bool(COLLECTIVE.search(paragraph)) and not any(
+            set(parts) & context for _, parts in joint_targets(settings))
         for sentence in sentences(paragraph):
             units = segments(sentence, settings, context)
             named = frozenset().union(*(unit.names for unit in units))
@@ -147,35 +200,13 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
                 previous = frozenset()
                 continue
             scored = [(unit.text, score_unit(unit.text, settings, unit.offsets,
-                                             mood(sentence)))
+                                             mood(sentence), collective))
                       for unit in units if unit.names]
             for (unit_text, _), found in zip(scored, contrast(scored), strict=True):
                 for name, score in found.items():
                     evidence[name].append((unit_text, score))
             previous = named
-    stances = tuple(
-        Stance(post_id=item_id, target=name, score=_mean(s for _, s in found),
-               evidence=tuple(dict.fromkeys(u for u, _ in found)))
-        for name, found in evidence.items() if found
-    )
-    unit_scores = [score for found in evidence.values() for _, score in found]
-    if len(stances) == 1 and all(abs(u) < NEUTRAL_BAND for u in unit_scores):
-        # A post about one actor only: when every sentence naming it is
-        # neutral ("Russia sent two bombers."), the verdict is in the rest of
-        # the post ("Pathetic show. Nobody is scared."), so the tone of its
-        # statements (questions aside) is the stance.
-        tone = _post_tone(text, settings)
-        if tone is not None:
-            return (replace(stances[0], score=tone),)
-    return stances
-
-
-def _post_tone(text: str, settings: Settings) -> float | None:
-    """Mean polarity of a text's polar statements, or None if it has none."""
-    polar = [p for p in (polarity(s, settings) for s in sentences(text)
-                         if not s.rstrip().endswith("?"))
-             if abs(p) >= NEUTRAL_BAND]
-    return _mean(polar) if polar else None
+    return evidence
 
 
 def score_thread(thread: Thread, settings: Settings) -> tuple[Stance, ...]:
@@ -241,8 +272,8 @@ def summarise(
         voices = forum_voices(thread, clusters, post_stances, target.name)
         summaries.append(TargetSummary(
             target=target.name,
-            forum=_mean(voices) if voices else None,
-            forum_naive=_mean(posts) if posts else None,
+            forum=mean(voices) if voices else None,
+            forum_naive=mean(posts) if posts else None,
             news=tuple((a.id, news_scores.get((a.id, target.name))) for a in articles),
             forum_voices=len(voices),
             forum_posts=len(posts),
@@ -256,6 +287,3 @@ def _asserted(text: str, sentence_mood: Mood, settings: Settings) -> float:
     return asserted(polarity(without_asides(text), settings), sentence_mood)
 
 
-def _mean(values: Iterable[float]) -> float:
-    items = list(values)
-    return math.fsum(items) / len(items)

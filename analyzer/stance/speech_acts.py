@@ -57,7 +57,7 @@ _ASKING = re.compile(
     r"^\W*(?:does\s+any(?:one|body)|do\s+you\s+know|any(?:one|body)\s+(?:know|have|got)"
     r"|can\s+(?:any|some)(?:one|body)|is\s+there|are\s+there|how\s+(?:many|much|often|long"
     r"|far|does|do|did|will|would|can|is|are|was|were)|what\s+(?:is|are|was|were|does|do|did"
-    r"|will)|where|when|which)\b",
+    r"|will)|what['’]s|where['’]s|how['’]s|where|when|which)\b",
     re.IGNORECASE,
 )
 
