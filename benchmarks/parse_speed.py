@@ -28,8 +28,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from analyzer.parsers.base import Document
+from analyzer.parsers.batch import read_document
 from analyzer.parsers.dom import parse_html
-from analyzer.parsers.registry import detect, read_document
+from analyzer.parsers.registry import detect
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

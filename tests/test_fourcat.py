@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from analyzer.errors import ParseError
 from analyzer.model import Quote, Thread
 from analyzer.parsers.base import Document
+from analyzer.parsers.batch import read_document
 from analyzer.parsers.fourcat import FourCatParser
 from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import detect, read_document
+from analyzer.parsers.registry import detect
 from analyzer.parsers.tabular import CsvParser
 
 CHAN = FIXTURES / "4cat" / "4chan-dataset.csv"

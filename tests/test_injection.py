@@ -26,8 +26,8 @@ from markdown_it import MarkdownIt
 
 from analyzer.articles import load_articles
 from analyzer.model import Analysis
+from analyzer.parsers.batch import read_document
 from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import read_document
 from analyzer.pipeline import analyse
 from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, escape_line
 from analyzer.report.markdown import render as render_markdown

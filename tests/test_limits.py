@@ -21,6 +21,7 @@ from analyzer.cli import cli
 from analyzer.errors import ExitCode, InputError, OutputError, ParseError
 from analyzer.output import write_text
 from analyzer.parsers.base import Document
+from analyzer.parsers.batch import read_document
 from analyzer.parsers.limits import (
     DEFAULT_MAX_SIZE,
     MAX_HTML_DEPTH,
@@ -31,7 +32,6 @@ from analyzer.parsers.limits import (
     parse_size,
 )
 from analyzer.parsers.plaintext import PlainTextParser
-from analyzer.parsers.registry import read_document
 from analyzer.pipeline import analyse_paths
 from analyzer.settings import Settings
 

@@ -16,18 +16,11 @@ from analyzer.errors import ConfigError, InputError, ParseError
 from analyzer.model import Post, Quote, Skipped, Thread
 from analyzer.parsers import registry
 from analyzer.parsers.base import Document, Parser
+from analyzer.parsers.batch import read_document
 from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import (
-    MixedThreadsWarning,
-    ParserPluginWarning,
-    available_parsers,
-    detect,
-    expand_paths,
-    get_parser,
-    merge_threads,
-    natural_key,
-    read_document,
-)
+from analyzer.parsers.merge import MixedThreadsWarning, merge_threads
+from analyzer.parsers.paths import expand_paths, natural_key
+from analyzer.parsers.registry import ParserPluginWarning, available_parsers, detect, get_parser
 from analyzer.parsers.xenforo import XenForo2Parser
 
 FIXTURES = Path(__file__).parent / "fixtures" / "xenforo2"

@@ -16,7 +16,8 @@ from analyzer.cli import cli
 from analyzer.errors import ConfigError, ExitCode, ParseError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document
-from analyzer.parsers.registry import get_parser, read_document
+from analyzer.parsers.batch import read_document
+from analyzer.parsers.registry import get_parser
 from analyzer.parsers.tabular import CsvParser, parse_columns, read_time, sniff_delimiter
 
 POSTS = FIXTURES / "csv" / "posts.csv"
