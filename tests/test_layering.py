@@ -14,7 +14,7 @@ PACKAGE = ROOT / "analyzer"
 PYPROJECT = ROOT / "pyproject.toml"
 #: The stages: rendering must learn everything it shows from the Analysis.
 STAGES = ("analyzer.stance", "analyzer.reposts", "analyzer.framing", "analyzer.news",
-          "analyzer.register", "analyzer.pipeline", "analyzer.articles", "analyzer.parsers")
+          "analyzer.news_register", "analyzer.pipeline", "analyzer.articles", "analyzer.parsers")
 
 
 def imported_modules(path: Path) -> set[str]:

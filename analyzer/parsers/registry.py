@@ -19,7 +19,7 @@ from analyzer.errors import AnalyzerError, ConfigError, ParseError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document, Parser
 from analyzer.parsers.diagnose import NESTED_JSON, unrecognised
-from analyzer.parsers.limits import (
+from analyzer.reading.limits import (
     check_page,
     drop_oversized_posts,
 )
@@ -28,28 +28,28 @@ ENTRY_POINT_GROUP = "forum_analyzer.parsers"
 
 #: Built-in parsers, imported directly when no entry point provides them.
 BUILTIN_PARSERS: dict[str, str] = {
-    "plaintext": "analyzer.parsers.plaintext:PlainTextParser",
-    "xenforo2": "analyzer.parsers.xenforo:XenForo2Parser",
-    "xenforo1": "analyzer.parsers.xenforo:XenForo1Parser",
-    "vbulletin3": "analyzer.parsers.vbulletin:VBulletin3Parser",
-    "vbulletin4": "analyzer.parsers.vbulletin:VBulletin4Parser",
-    "vbulletin5": "analyzer.parsers.vbulletin5:VBulletin5Parser",
-    "phpbb3": "analyzer.parsers.phpbb:Phpbb3Parser",
-    "mybb": "analyzer.parsers.mybb:MybbParser",
-    "smf2": "analyzer.parsers.smf:Smf2Parser",
-    "invision4": "analyzer.parsers.invision:Invision4Parser",
-    "nodebb": "analyzer.parsers.nodebb:NodeBBParser",
-    "discourse": "analyzer.parsers.discourse:DiscourseParser",
-    "old-reddit": "analyzer.parsers.reddit_html:OldRedditParser",
-    "jsonl": "analyzer.parsers.jsonl:JsonlParser",
-    "discourse-json": "analyzer.parsers.discourse_json:DiscourseJsonParser",
-    "reddit-json": "analyzer.parsers.reddit_json:RedditJsonParser",
-    "4chan": "analyzer.parsers.fourchan:FourChanParser",
-    "hackernews": "analyzer.parsers.hackernews:HackerNewsParser",
-    "forum-dl": "analyzer.parsers.forumdl:ForumDlParser",
-    "4cat": "analyzer.parsers.fourcat:FourCatParser",
-    "csv": "analyzer.parsers.tabular:CsvParser",
-    "forum-analyzer-json": "analyzer.parsers.own_json:OwnJsonParser",
+    "plaintext": "analyzer.parsers.engines.plaintext:PlainTextParser",
+    "xenforo2": "analyzer.parsers.engines.xenforo:XenForo2Parser",
+    "xenforo1": "analyzer.parsers.engines.xenforo:XenForo1Parser",
+    "vbulletin3": "analyzer.parsers.engines.vbulletin:VBulletin3Parser",
+    "vbulletin4": "analyzer.parsers.engines.vbulletin:VBulletin4Parser",
+    "vbulletin5": "analyzer.parsers.engines.vbulletin5:VBulletin5Parser",
+    "phpbb3": "analyzer.parsers.engines.phpbb:Phpbb3Parser",
+    "mybb": "analyzer.parsers.engines.mybb:MybbParser",
+    "smf2": "analyzer.parsers.engines.smf:Smf2Parser",
+    "invision4": "analyzer.parsers.engines.invision:Invision4Parser",
+    "nodebb": "analyzer.parsers.engines.nodebb:NodeBBParser",
+    "discourse": "analyzer.parsers.engines.discourse:DiscourseParser",
+    "old-reddit": "analyzer.parsers.engines.reddit_html:OldRedditParser",
+    "jsonl": "analyzer.parsers.engines.jsonl:JsonlParser",
+    "discourse-json": "analyzer.parsers.engines.discourse_json:DiscourseJsonParser",
+    "reddit-json": "analyzer.parsers.engines.reddit_json:RedditJsonParser",
+    "4chan": "analyzer.parsers.engines.fourchan:FourChanParser",
+    "hackernews": "analyzer.parsers.engines.hackernews:HackerNewsParser",
+    "forum-dl": "analyzer.parsers.engines.forumdl:ForumDlParser",
+    "4cat": "analyzer.parsers.engines.fourcat:FourCatParser",
+    "csv": "analyzer.parsers.engines.tabular:CsvParser",
+    "forum-analyzer-json": "analyzer.parsers.engines.own_json:OwnJsonParser",
 }
 
 
@@ -158,7 +158,7 @@ def parse_document(doc: Document, engine: str | None = None,
     """Parse one decoded document with the given parser or engine, or the detected one.
 
     An HTML page is first checked to be whole and not nested too deep to
-    read (:func:`analyzer.parsers.limits.check_page`); posts too long to be
+    read (:func:`analyzer.reading.limits.check_page`); posts too long to be
     forum posts are moved to ``skipped``.
 
     Args:

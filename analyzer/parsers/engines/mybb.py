@@ -29,7 +29,7 @@ from datetime import datetime
 
 from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser, said_name
+from analyzer.parsers.html_forum import HtmlForumParser, said_name
 from analyzer.parsers.skin import make_skin
 from analyzer.text import preview
 

@@ -19,11 +19,11 @@ from pathlib import Path
 from analyzer.errors import AnalyzerError, BatchError, FileFailedWarning, InputError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.decoding import decode
-from analyzer.parsers.limits import DEFAULT_MAX_SIZE, check_size
-from analyzer.parsers.merge import merge_threads
-from analyzer.parsers.paths import expand_paths
 from analyzer.parsers.registry import get_parser, parse_document
+from analyzer.reading.decoding import decode
+from analyzer.reading.limits import DEFAULT_MAX_SIZE, check_size
+from analyzer.reading.merge import merge_threads
+from analyzer.reading.paths import expand_paths
 
 
 def read_document(path: str | Path, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
