@@ -14,7 +14,8 @@ PACKAGE = ROOT / "analyzer"
 PYPROJECT = ROOT / "pyproject.toml"
 #: The stages: rendering must learn everything it shows from the Analysis.
 STAGES = ("analyzer.stance", "analyzer.reposts", "analyzer.framing", "analyzer.news",
-          "analyzer.news_register", "analyzer.pipeline", "analyzer.articles", "analyzer.parsers")
+          "analyzer.news_register", "analyzer.pipeline", "analyzer.articles", "analyzer.parsers",
+          "analyzer.reading", "analyzer.api")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -135,6 +136,15 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         if node not in index:
             visit(node)
     return found
+
+
+def test_the_parser_framework_and_input_reading_import_no_engine():
+    graph = _import_graph()
+    framework = {name for name in graph if name.startswith(("analyzer.parsers", "analyzer.reading"))
+                 and not name.startswith("analyzer.parsers.engines")}
+    reaching = {name: sorted(t for t in graph[name] if t.startswith("analyzer.parsers.engines"))
+                for name in framework}
+    assert {name: found for name, found in reaching.items() if found} == {}
 
 
 def test_no_module_imports_itself_through_others():
