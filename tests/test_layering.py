@@ -7,6 +7,7 @@ import importlib.metadata
 import re
 import sys
 import tomllib
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,7 @@ def test_report_and_serialize_import_no_stage():
 AWAITING_REMOVAL = {"scipy", "datasketch.lsh"}
 
 
+@cache
 def _third_party_imports() -> dict[str, set[str]]:
     """Each third-party module the package imports, with the names taken from it."""
     found: dict[str, set[str]] = {}
@@ -86,6 +88,7 @@ def _module_name(path: Path) -> str:
     return name.removesuffix(".__init__")
 
 
+@cache
 def _import_graph() -> dict[str, set[str]]:
     """Which of the package's modules each module imports (at the top or in a function).
 
