@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from analyzer.api import choose_parser, default_report_path, thread_name
     from analyzer.errors import AnalyzerError, ConfigError, InputError, OutputError, ParseError
     from analyzer.model import Analysis, Article, Post, Quote, Skipped, Thread
-    from analyzer.parsers.batch import parse_paths
     from analyzer.pipeline import analyse, analyse_paths
+    from analyzer.reading.batch import parse_paths
     from analyzer.report import render_html, render_markdown, write_report
     from analyzer.serialize import (
         analysis_to_dict,
@@ -50,7 +50,7 @@ _EXPORTS = {
     "Quote": "analyzer.model",
     "Skipped": "analyzer.model",
     "Thread": "analyzer.model",
-    "parse_paths": "analyzer.parsers.batch",
+    "parse_paths": "analyzer.reading.batch",
     "analyse": "analyzer.pipeline",
     "analyse_paths": "analyzer.pipeline",
     "render_html": "analyzer.report",

@@ -46,7 +46,7 @@ def choose_parser(selectors: str | Path | None = None, columns: str | None = Non
             raise ConfigError("--selectors describes its own engine; leave out --engine")
         if not selectors:
             return None
-        from analyzer.parsers.html import SelectorParser
+        from analyzer.parsers.html_forum import SelectorParser
         from analyzer.parsers.skin import load_skin
 
         return SelectorParser(load_skin(selectors))
@@ -54,7 +54,7 @@ def choose_parser(selectors: str | Path | None = None, columns: str | None = Non
         raise ConfigError("--columns (CSV) and --selectors (HTML) cannot be used together")
     if engine and engine.strip().lower() != "csv":
         raise ConfigError(f"--columns is for the csv engine, not {engine!r}")
-    from analyzer.parsers.tabular import CsvParser, parse_columns
+    from analyzer.parsers.engines.tabular import CsvParser, parse_columns
 
     return CsvParser(columns=parse_columns(columns))
 

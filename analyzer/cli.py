@@ -113,7 +113,7 @@ def _errors(debug: bool) -> Iterator[None]:
 
 
 class _Size(click.ParamType):
-    """A size such as ``200MB`` or ``1.5GB`` (see :func:`analyzer.parsers.limits.parse_size`)."""
+    """A size such as ``200MB`` or ``1.5GB`` (see :func:`analyzer.reading.limits.parse_size`)."""
 
     name = "size"
 
@@ -121,7 +121,7 @@ class _Size(click.ParamType):
                 ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        from analyzer.parsers.limits import parse_size
+        from analyzer.reading.limits import parse_size
 
         try:
             return parse_size(str(value))
@@ -180,7 +180,7 @@ def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors
     """Parse the page files of one thread into posts (JSON)."""
     from analyzer.api import choose_parser
     from analyzer.output import write_text
-    from analyzer.parsers.batch import parse_paths
+    from analyzer.reading.batch import parse_paths
     from analyzer.serialize import encode_thread
 
     thread = parse_paths(paths, engine=engine, parser=choose_parser(selectors, columns, engine),

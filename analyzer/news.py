@@ -3,7 +3,7 @@
 A post is pasted news when most of its shingles appear in a supplied
 article (containment), or, with no matching article, when it reads like one:
 long, attributed, third-person prose with a masthead or reporting verbs (see
-:mod:`analyzer.register`). Such posts are marked ``kind="news"`` and kept
+:mod:`analyzer.news_register`). Such posts are marked ``kind="news"`` and kept
 out of forum-opinion figures.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from analyzer.model import Article, NewsVerdict, Post, PostKind, Thread
-from analyzer.register import reads_like_article
+from analyzer.news_register import reads_like_article
 from analyzer.reposts import shingles
 from analyzer.settings import Settings
 

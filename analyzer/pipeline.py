@@ -16,7 +16,7 @@ from analyzer.framing import compare
 from analyzer.model import Analysis, Article, LshBanding, MethodFacts, Thread
 from analyzer.news import apply_verdicts, judge_posts
 from analyzer.parsers.base import Parser
-from analyzer.parsers.batch import parse_paths
+from analyzer.reading.batch import parse_paths
 from analyzer.reposts import find_reposts, lsh_parameters
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, score_thread, summarise

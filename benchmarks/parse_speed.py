@@ -29,7 +29,8 @@ from bs4 import BeautifulSoup
 
 from analyzer.parsers.base import Document
 from analyzer.parsers.dom import parse_html
-from analyzer.parsers.registry import detect, read_document
+from analyzer.parsers.registry import detect
+from analyzer.reading.batch import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from analyzer.parsers.base import Document
-from analyzer.parsers.plaintext import PlainTextParser
+from analyzer.parsers.engines.plaintext import PlainTextParser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "tools"))
 from seedstyle import build  # type: ignore[import-not-found]  # noqa: E402

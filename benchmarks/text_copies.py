@@ -27,7 +27,7 @@ from pathlib import Path
 
 from analyzer.errors import ParseError
 from analyzer.parsers.base import Document
-from analyzer.parsers.plaintext import PlainTextParser
+from analyzer.parsers.engines.plaintext import PlainTextParser
 
 COPIES = Path(__file__).resolve().parent.parent / "tests" / "textcopies"
 LEFTOVERS = ("Last edited", "This post was last modified", "last edited by", "Reply With Quote")

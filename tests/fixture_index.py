@@ -20,7 +20,7 @@ from analyzer import choose_parser, parse_paths
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.registry import read_document
+from analyzer.reading.batch import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

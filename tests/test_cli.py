@@ -140,7 +140,7 @@ def test_parse_prints_the_json_contract():
 def test_parse_jsonl_prints_a_thread_header_then_one_post_per_line():
     result = CliRunner().invoke(cli, ["parse", str(SAMPLE / "thread.txt"), "--format", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert set(rows[0]["thread"]) == {"id", "title", "engine", "url"}
+    assert set(rows[0]["thread"]) == {"id", "title", "engine", "url", "layout"}
     posts = [row for row in rows[1:] if "skipped" not in row]
     assert [row["position"] for row in posts] == list(range(len(posts)))
 

@@ -8,8 +8,8 @@ import pytest
 
 from analyzer.parsers.dates import from_visible, read_field
 from analyzer.parsers.dom import parse_html
-from analyzer.parsers.tabular import read_time
-from analyzer.parsers.textlines import parse_date
+from analyzer.parsers.engines.tabular import read_time
+from analyzer.parsers.engines.textlines import parse_date
 
 
 @pytest.mark.parametrize(("text", "expected"), [

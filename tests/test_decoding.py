@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.errors import InputError
-from analyzer.parsers.decoding import declared_encoding, decode
+from analyzer.reading.decoding import declared_encoding, decode
 
 GERMAN = "Schöne Grüße aus München – „Übungen“ über dem Pazifik."
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from analyzer import parse_paths
 from analyzer.model import Thread
-from analyzer.parsers.discourse import DiscourseParser
+from analyzer.parsers.engines.discourse import DiscourseParser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CRAWLER1 = FIXTURES / "discourse" / "crawler-page1.html"

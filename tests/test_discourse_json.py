@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
 from analyzer.model import Quote, Thread
-from analyzer.parsers.discourse_json import DiscourseJsonParser, raw_to_text, read_topic
+from analyzer.parsers.engines.discourse_json import DiscourseJsonParser, raw_to_text, read_topic
 
 FIXTURES = Path(__file__).parent / "fixtures" / "discourse-json"
 TOPIC = FIXTURES / "topic-4212.json"

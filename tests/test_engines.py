@@ -29,7 +29,8 @@ from fixture_index import (
 )
 
 from analyzer.cli import cli
-from analyzer.parsers.registry import available_parsers, detect, read_document
+from analyzer.parsers.registry import available_parsers, detect
+from analyzer.reading.batch import read_document
 
 FIXTURES_ALL = fixture_files()
 # A selectors fixture is read by a skin named on the command line; nothing detects it.

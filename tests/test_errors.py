@@ -239,7 +239,7 @@ def test_unexpected_exception_is_one_line_with_exit_code_error(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr("analyzer.parsers.batch.parse_paths", broken)
+    monkeypatch.setattr("analyzer.reading.batch.parse_paths", broken)
     assert_error(run("parse", COPY), ExitCode.ERROR,
                  "unexpected KeyError: 'boom' (run again with --debug to see the traceback)")
     debug = run("parse", COPY, "--debug")

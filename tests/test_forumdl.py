@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
 from analyzer.model import Quote, Thread
-from analyzer.parsers.forumdl import ForumDlParser
-from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import read_document
+from analyzer.parsers.engines.forumdl import ForumDlParser
+from analyzer.parsers.engines.jsonl import JsonlParser
+from analyzer.reading.batch import read_document
 
 FIXTURE = FIXTURES / "forum-dl" / "board-12.jsonl"
 

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from analyzer.errors import ParseError
 from analyzer.model import Quote, Thread
 from analyzer.parsers.base import Document
-from analyzer.parsers.fourcat import FourCatParser
-from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import detect, read_document
-from analyzer.parsers.tabular import CsvParser
+from analyzer.parsers.engines.fourcat import FourCatParser
+from analyzer.parsers.engines.jsonl import JsonlParser
+from analyzer.parsers.engines.tabular import CsvParser
+from analyzer.parsers.registry import detect
+from analyzer.reading.batch import read_document
 
 CHAN = FIXTURES / "4cat" / "4chan-dataset.csv"
 REDDIT = FIXTURES / "4cat" / "reddit-dataset.ndjson"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
 from analyzer.model import Quote, Thread
-from analyzer.parsers.fourchan import FourChanParser, poster, read_com, read_thread
+from analyzer.parsers.engines.fourchan import FourChanParser, poster, read_com, read_thread
 
 FIXTURE = FIXTURES / "4chan" / "thread-287000111.json"
 

@@ -36,11 +36,11 @@ from hypothesis import strategies as st
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Post, Quote, Thread
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.decoding import decode
-from analyzer.parsers.limits import check_page
+from analyzer.parsers.engines.segmenter import Item, segment
+from analyzer.parsers.engines.textlines import Header
 from analyzer.parsers.registry import available_parsers, clear_cache
-from analyzer.parsers.segmenter import Item, segment
-from analyzer.parsers.textlines import Header
+from analyzer.reading.decoding import decode
+from analyzer.reading.limits import check_page
 
 OUR_ERRORS = (ParseError, InputError)
 LARGE = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

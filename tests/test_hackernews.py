@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
 from analyzer.model import Quote, Thread
-from analyzer.parsers.hackernews import HackerNewsParser, read_item_tree
+from analyzer.parsers.engines.hackernews import HackerNewsParser, read_item_tree
 
 FIXTURE = FIXTURES / "hackernews" / "item-25511118.json"
 

@@ -6,7 +6,7 @@ import re
 
 from analyzer.model import Thread
 from analyzer.parsers.base import Document
-from analyzer.parsers.html import HtmlForumParser
+from analyzer.parsers.html_forum import HtmlForumParser
 from analyzer.parsers.skin import Field, make_skin
 
 

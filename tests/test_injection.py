@@ -26,9 +26,9 @@ from markdown_it import MarkdownIt
 
 from analyzer.articles import load_articles
 from analyzer.model import Analysis
-from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import read_document
+from analyzer.parsers.engines.jsonl import JsonlParser
 from analyzer.pipeline import analyse
+from analyzer.reading.batch import read_document
 from analyzer.report.escape import blockquote, code, escape_cell, escape_inline, escape_line
 from analyzer.report.markdown import render as render_markdown
 

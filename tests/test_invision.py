@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
-from analyzer.parsers.invision import Invision4Parser, citation_name
+from analyzer.parsers.engines.invision import Invision4Parser, citation_name
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE1 = FIXTURES / "invision4" / "topic-page1.html"

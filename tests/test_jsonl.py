@@ -15,7 +15,7 @@ from analyzer import parse_paths
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Quote, Thread
 from analyzer.parsers.base import Document
-from analyzer.parsers.jsonl import JsonlParser
+from analyzer.parsers.engines.jsonl import JsonlParser
 from analyzer.parsers.registry import detect
 
 

@@ -7,6 +7,7 @@ import importlib.metadata
 import re
 import sys
 import tomllib
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +15,8 @@ PACKAGE = ROOT / "analyzer"
 PYPROJECT = ROOT / "pyproject.toml"
 #: The stages: rendering must learn everything it shows from the Analysis.
 STAGES = ("analyzer.stance", "analyzer.reposts", "analyzer.framing", "analyzer.news",
-          "analyzer.register", "analyzer.pipeline", "analyzer.articles", "analyzer.parsers")
+          "analyzer.news_register", "analyzer.pipeline", "analyzer.articles", "analyzer.parsers",
+          "analyzer.reading", "analyzer.api")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -43,6 +45,7 @@ def test_report_and_serialize_import_no_stage():
 AWAITING_REMOVAL = {"scipy", "datasketch.lsh"}
 
 
+@cache
 def _third_party_imports() -> dict[str, set[str]]:
     """Each third-party module the package imports, with the names taken from it."""
     found: dict[str, set[str]] = {}
@@ -85,6 +88,7 @@ def _module_name(path: Path) -> str:
     return name.removesuffix(".__init__")
 
 
+@cache
 def _import_graph() -> dict[str, set[str]]:
     """Which of the package's modules each module imports (at the top or in a function).
 
@@ -135,6 +139,15 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         if node not in index:
             visit(node)
     return found
+
+
+def test_the_parser_framework_and_input_reading_import_no_engine():
+    graph = _import_graph()
+    framework = {name for name in graph if name.startswith(("analyzer.parsers", "analyzer.reading"))
+                 and not name.startswith("analyzer.parsers.engines")}
+    reaching = {name: sorted(t for t in graph[name] if t.startswith("analyzer.parsers.engines"))
+                for name in framework}
+    assert {name: found for name, found in reaching.items() if found} == {}
 
 
 def test_no_module_imports_itself_through_others():

@@ -21,7 +21,10 @@ from analyzer.cli import cli
 from analyzer.errors import ExitCode, InputError, OutputError, ParseError
 from analyzer.output import write_text
 from analyzer.parsers.base import Document
-from analyzer.parsers.limits import (
+from analyzer.parsers.engines.plaintext import PlainTextParser
+from analyzer.pipeline import analyse_paths
+from analyzer.reading.batch import read_document
+from analyzer.reading.limits import (
     DEFAULT_MAX_SIZE,
     MAX_HTML_DEPTH,
     MAX_POST_CHARS,
@@ -30,9 +33,6 @@ from analyzer.parsers.limits import (
     html_depth,
     parse_size,
 )
-from analyzer.parsers.plaintext import PlainTextParser
-from analyzer.parsers.registry import read_document
-from analyzer.pipeline import analyse_paths
 from analyzer.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

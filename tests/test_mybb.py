@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from analyzer import parse_paths
 from analyzer.model import Thread
-from analyzer.parsers.mybb import MybbParser
+from analyzer.parsers.engines.mybb import MybbParser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE = FIXTURES / "mybb" / "showthread-1.8.html"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analyzer.model import Article, Post, Thread
 from analyzer.news import judge, mark_news
-from analyzer.register import newsiness, reads_like_article
+from analyzer.news_register import newsiness, reads_like_article
 from analyzer.settings import default_settings
 
 WIRE = (

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from analyzer import parse_paths
 from analyzer.model import Thread
-from analyzer.parsers.nodebb import NodeBBParser
+from analyzer.parsers.engines.nodebb import NodeBBParser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE1 = FIXTURES / "nodebb" / "topic-page1.html"

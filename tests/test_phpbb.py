@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
-from analyzer.parsers.phpbb import Phpbb3Parser
+from analyzer.parsers.engines.phpbb import Phpbb3Parser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW = FIXTURES / "phpbb3" / "prosilver-3.3.html"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
 from analyzer.parsers.base import Document
-from analyzer.parsers.plaintext import PlainTextParser
-from analyzer.parsers.textlines import match_header, parse_date
+from analyzer.parsers.engines.plaintext import PlainTextParser
+from analyzer.parsers.engines.textlines import match_header, parse_date
 
 
 def parse(text: str):

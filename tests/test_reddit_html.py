@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from analyzer import parse_paths
 from analyzer.model import Thread
-from analyzer.parsers.reddit_html import OldRedditParser, decimal_id
+from analyzer.parsers.engines.reddit_html import OldRedditParser, decimal_id
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE = FIXTURES / "old-reddit" / "comments-page.html"

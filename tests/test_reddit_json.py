@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
 from analyzer.model import Quote, Thread
-from analyzer.parsers.reddit_json import RedditJsonParser, decimal_id, read_comments_page
+from analyzer.parsers.engines.reddit_json import RedditJsonParser, decimal_id, read_comments_page
 
 FIXTURE = FIXTURES / "reddit-json" / "comments-kgl2ma.json"
 OP, KRSTEP, JOERG, DELETED, IVAN, TOKYO = (str(int(b36, 36)) for b36 in (

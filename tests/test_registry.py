@@ -16,19 +16,12 @@ from analyzer.errors import ConfigError, InputError, ParseError
 from analyzer.model import Post, Quote, Skipped, Thread
 from analyzer.parsers import registry
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.jsonl import JsonlParser
-from analyzer.parsers.registry import (
-    MixedThreadsWarning,
-    ParserPluginWarning,
-    available_parsers,
-    detect,
-    expand_paths,
-    get_parser,
-    merge_threads,
-    natural_key,
-    read_document,
-)
-from analyzer.parsers.xenforo import XenForo2Parser
+from analyzer.parsers.engines.jsonl import JsonlParser
+from analyzer.parsers.engines.xenforo import XenForo2Parser
+from analyzer.parsers.registry import ParserPluginWarning, available_parsers, detect, get_parser
+from analyzer.reading.batch import read_document
+from analyzer.reading.merge import MixedThreadsWarning, merge_threads
+from analyzer.reading.paths import expand_paths, natural_key
 
 FIXTURES = Path(__file__).parent / "fixtures" / "xenforo2"
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from analyzer.cli import cli
 from analyzer.errors import ConfigError, ExitCode, ParseError
 from analyzer.parsers.base import Document
-from analyzer.parsers.html import SelectorParser, said_name
+from analyzer.parsers.html_forum import SelectorParser, said_name
 from analyzer.parsers.skin import Field, load_skin, make_skin
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from analyzer import parse_paths
 from analyzer.model import Thread
-from analyzer.parsers.smf import Smf2Parser
+from analyzer.parsers.engines.smf import Smf2Parser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD = FIXTURES / "smf2" / "display-2.0.html"

@@ -16,8 +16,9 @@ from analyzer.cli import cli
 from analyzer.errors import ConfigError, ExitCode, ParseError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document
-from analyzer.parsers.registry import get_parser, read_document
-from analyzer.parsers.tabular import CsvParser, parse_columns, read_time, sniff_delimiter
+from analyzer.parsers.engines.tabular import CsvParser, parse_columns, read_time, sniff_delimiter
+from analyzer.parsers.registry import get_parser
+from analyzer.reading.batch import read_document
 
 POSTS = FIXTURES / "csv" / "posts.csv"
 CHAT = FIXTURES / "csv" / "chat-export.tsv"

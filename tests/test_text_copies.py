@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from analyzer.errors import ParseError
 from analyzer.parsers.base import Document
-from analyzer.parsers.copyreader import read_copy
-from analyzer.parsers.plaintext import PlainTextParser
+from analyzer.parsers.engines.copyreader import read_copy
+from analyzer.parsers.engines.plaintext import PlainTextParser
 
 COPIES = Path(__file__).parent / "textcopies"
 TRUTH = json.loads((COPIES / "truth.json").read_text("utf-8"))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
-from analyzer.parsers.vbulletin import (
+from analyzer.parsers.engines.vbulletin import (
     VBulletin3Parser,
     VBulletin4Parser,
     linked_post_id,

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
-from analyzer.parsers.vbulletin5 import VBulletin5Parser
+from analyzer.parsers.engines.vbulletin5 import VBulletin5Parser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE1 = FIXTURES / "vbulletin5" / "thread-page1.html"

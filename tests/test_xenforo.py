@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
-from analyzer.parsers.xenforo import XenForo2Parser
+from analyzer.parsers.engines.xenforo import XenForo2Parser
 
 FIXTURES = Path(__file__).parent / "fixtures" / "xenforo2"
 PAGE1 = FIXTURES / "thread-page1.html"

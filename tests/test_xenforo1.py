@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from analyzer import parse_paths
 from analyzer.errors import ParseError
 from analyzer.model import Thread
-from analyzer.parsers.xenforo import XenForo1Parser
+from analyzer.parsers.engines.xenforo import XenForo1Parser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE1 = FIXTURES / "xenforo1" / "thread-page1.html"

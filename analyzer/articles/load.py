@@ -16,9 +16,9 @@ from analyzer.articles.text import article_from_html, article_from_text
 from analyzer.errors import InputError
 from analyzer.model import Article
 from analyzer.parsers.base import looks_like_html
-from analyzer.parsers.decoding import decode
-from analyzer.parsers.limits import DEFAULT_MAX_SIZE, check_size
-from analyzer.parsers.paths import expand_paths
+from analyzer.reading.decoding import decode
+from analyzer.reading.limits import DEFAULT_MAX_SIZE, check_size
+from analyzer.reading.paths import expand_paths
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ class Document:
     Attributes:
         name: The path as the user gave it, for messages and ``Post.source``.
         data: The raw bytes.
-        text: The text, decoded by :func:`analyzer.parsers.decoding.decode`.
+        text: The text, decoded by :func:`analyzer.reading.decoding.decode`.
     """
 
     name: str

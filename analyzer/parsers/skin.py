@@ -1,7 +1,7 @@
 """A forum skin described as CSS selectors.
 
 Every built-in HTML parser is a :class:`Skin` plus, where markup needs code,
-a few hooks (see :mod:`analyzer.parsers.html`). ``--selectors FILE.toml``
+a few hooks (see :mod:`analyzer.parsers.html_forum`). ``--selectors FILE.toml``
 takes the same vocabulary, so a user can read a forum no parser knows
 without writing Python::
 

@@ -33,7 +33,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from analyzer.parsers.dom import Node
-from analyzer.parsers.phpbb import Phpbb3Parser
+from analyzer.parsers.engines.phpbb import Phpbb3Parser
 from analyzer.parsers.skin import make_skin
 
 _POST_ID = re.compile(r"^p(\d+)$")

@@ -22,9 +22,9 @@ import re
 
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser
+from analyzer.parsers.engines.vbulletin import ADS, generator, thread_address, with_bbcode_link
+from analyzer.parsers.html_forum import HtmlForumParser
 from analyzer.parsers.skin import make_skin
-from analyzer.parsers.vbulletin import ADS, generator, thread_address, with_bbcode_link
 
 
 class VBulletin5Parser(HtmlForumParser):

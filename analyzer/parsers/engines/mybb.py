@@ -28,7 +28,7 @@ import re
 from datetime import datetime
 
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser, said_name
+from analyzer.parsers.html_forum import HtmlForumParser, said_name
 from analyzer.parsers.skin import make_skin
 from analyzer.text import preview
 

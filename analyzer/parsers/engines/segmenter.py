@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from analyzer.model import Quote
-from analyzer.parsers.textlines import Header, ends_sentence
-from analyzer.register import newsiness
+from analyzer.news_register import newsiness
+from analyzer.parsers.engines.textlines import Header, ends_sentence
 
 MIN_REPEAT_WORDS = 8
 

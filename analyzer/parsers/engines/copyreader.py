@@ -1,6 +1,6 @@
 """Read a copied page with the engine profile that fits it best.
 
-Every profile in :data:`analyzer.parsers.copyprofiles.PROFILES` is scored
+Every profile in :data:`analyzer.parsers.engines.copyprofiles.PROFILES` is scored
 on the copy: each anchor line it finds counts if the evidence the profile
 expects around it is there (a date where the engine prints one, an author
 line, a member block on the profile's side). The profile with the most
@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from analyzer.parsers.copyblocks import (
+from analyzer.parsers.engines.copyblocks import (
     TitleEvidence,
     block_after,
     block_before,
@@ -30,8 +30,8 @@ from analyzer.parsers.copyblocks import (
     is_field,
     name_like,
 )
-from analyzer.parsers.copybody import Body, EarlierWords, read_body, strip_signatures
-from analyzer.parsers.copyprofiles import (
+from analyzer.parsers.engines.copybody import Body, EarlierWords, read_body, strip_signatures
+from analyzer.parsers.engines.copyprofiles import (
     ACTION_BAR,
     LIKES,
     PAGE_CHROME,
@@ -40,7 +40,7 @@ from analyzer.parsers.copyprofiles import (
     TITLE_WORDS,
     CopyProfile,
 )
-from analyzer.parsers.textlines import parse_date, strip_title_label
+from analyzer.parsers.engines.textlines import parse_date, strip_title_label
 
 #: Lines that name a member alone: "replied to NAME on", "@NAME said in".
 _MENTION = re.compile(r"^(?:.{0,60}?\breplied to (?P<name>.{1,60}?) on\b.*|"

@@ -4,7 +4,7 @@ A thread copied out of a browser keeps fragments of the page's markup as
 lines of their own: the member block above a post (name, join date,
 "Reaction score"), post dates and numbers ("Dec 22, 2020 #4"), quote headers
 ("Name said:" ... "Click to expand..."), and navigation. These functions
-recognise such lines; :mod:`analyzer.parsers.segmenter` decides where posts
+recognise such lines; :mod:`analyzer.parsers.engines.segmenter` decides where posts
 begin and end.
 """
 

@@ -29,7 +29,7 @@ from typing import ClassVar
 
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser, has_class_word, said_name
+from analyzer.parsers.html_forum import HtmlForumParser, has_class_word, said_name
 from analyzer.parsers.skin import make_skin
 from analyzer.text import normalise_space, preview
 

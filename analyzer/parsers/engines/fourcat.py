@@ -13,7 +13,7 @@ One thread per analysis: the thread of the first row is read and rows of
 other threads are skipped as "other thread". Bodies are plain text in which
 imageboard posts link others with ``>>123``: these become quotes and the
 first gives ``reply_to``, and greentext is read as in
-:mod:`analyzer.parsers.fourchan`. A ``parent`` column gives ``reply_to``
+:mod:`analyzer.parsers.engines.fourchan`. A ``parent`` column gives ``reply_to``
 where present. Ids are kept when all are digits (4chan post numbers);
 otherwise (Reddit's base-36 ids, Telegram's "chat-message") each post gets
 its 1-based position, with links renumbered to match. ``[deleted]`` and
@@ -29,10 +29,10 @@ from typing import Any
 from analyzer.errors import ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.fourchan import ChanBody, ChanPost, link_quotes, read_com, read_plain
+from analyzer.parsers.engines.fourchan import ChanBody, ChanPost, link_quotes, read_com, read_plain
+from analyzer.parsers.engines.reddit_json import DELETED
+from analyzer.parsers.engines.tabular import read_table
 from analyzer.parsers.records import first_json_line, json_lines, text_field, time_field
-from analyzer.parsers.reddit_json import DELETED
-from analyzer.parsers.tabular import read_table
 from analyzer.text import preview
 
 _REQUIRED = frozenset({"id", "thread_id", "body"})

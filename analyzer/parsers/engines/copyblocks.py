@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analyzer.parsers.copyprofiles import (
+from analyzer.parsers.engines.copyprofiles import (
     ACTION_BAR,
     FIELD_INLINE,
     FIELD_LABEL,
@@ -22,7 +22,7 @@ from analyzer.parsers.copyprofiles import (
     TITLE_WORD_LIST,
     TITLE_WORDS,
 )
-from analyzer.parsers.textlines import ends_sentence, parse_date
+from analyzer.parsers.engines.textlines import ends_sentence, parse_date
 
 #: Longest run of field lines a member block can have.
 MAX_FIELDS = 24

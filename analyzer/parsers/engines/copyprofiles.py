@@ -13,7 +13,7 @@ how one engine's default skin lays that furniture out:
 - the **edit note** and whether the signature follows it;
 - the **signature rule** ("__________________") where the engine prints one.
 
-:mod:`analyzer.parsers.copyreader` scores every profile against a copy and
+:mod:`analyzer.parsers.engines.copyreader` scores every profile against a copy and
 reads the posts with the best one. Patterns shared by all engines (member
 fields, app footers, page chrome) live here too.
 """

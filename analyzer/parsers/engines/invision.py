@@ -35,7 +35,7 @@ from typing import Any
 
 from analyzer.parsers.dates import from_epoch
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser, said_name
+from analyzer.parsers.html_forum import HtmlForumParser, said_name
 from analyzer.parsers.skin import Field, make_skin
 from analyzer.text import normalise_space
 

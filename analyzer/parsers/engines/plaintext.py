@@ -2,7 +2,7 @@
 
 The copy is read line by line into items (member blocks, quotes, action bars
 and text lines, with the blank lines before each), page chrome is dropped,
-and :func:`analyzer.parsers.segmenter.segment` decides where posts begin and
+and :func:`analyzer.parsers.engines.segmenter.segment` decides where posts begin and
 end. This is the fallback parser: it accepts any text that is not HTML or
 JSON. Even when forced with ``--engine plaintext`` it refuses an HTML page,
 which would otherwise come out as one post of markup.
@@ -20,9 +20,9 @@ from analyzer.clean import clean_text, is_chrome_line
 from analyzer.errors import ParseError
 from analyzer.model import Post, Skipped, Thread
 from analyzer.parsers.base import Document, Parser, looks_like_html
-from analyzer.parsers.copyreader import CopyReading, read_copy
-from analyzer.parsers.segmenter import Item, Segment, segment
-from analyzer.parsers.textlines import (
+from analyzer.parsers.engines.copyreader import CopyReading, read_copy
+from analyzer.parsers.engines.segmenter import Item, Segment, segment
+from analyzer.parsers.engines.textlines import (
     ends_sentence,
     match_header,
     match_quote,

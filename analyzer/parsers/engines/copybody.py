@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from analyzer.model import Quote
-from analyzer.parsers.copyprofiles import APP_FOOTER, CopyProfile
+from analyzer.parsers.engines.copyprofiles import APP_FOOTER, CopyProfile
 
 _QUOTE_HEADS = [
     re.compile(r"^(?P<author>[^:]{1,60}?)\s+(?:said|wrote|writes|says):\s*(?:↑.{0,60})?$",

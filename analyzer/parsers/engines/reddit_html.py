@@ -39,8 +39,8 @@ from datetime import datetime
 from analyzer.model import Quote
 from analyzer.parsers.dates import read_moment
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser
-from analyzer.parsers.reddit_json import DELETED, decimal_id
+from analyzer.parsers.engines.reddit_json import DELETED, decimal_id
+from analyzer.parsers.html_forum import HtmlForumParser
 from analyzer.parsers.skin import make_skin
 from analyzer.text import normalise_space
 

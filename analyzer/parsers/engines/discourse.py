@@ -47,7 +47,7 @@ import re
 from analyzer.clean import clean_text
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser, said_name
+from analyzer.parsers.html_forum import HtmlForumParser, said_name
 from analyzer.parsers.skin import Field, digits, make_skin
 from analyzer.text import normalise_space
 

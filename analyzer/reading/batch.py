@@ -18,15 +18,38 @@ from pathlib import Path
 
 from analyzer.errors import AnalyzerError, BatchError, FileFailedWarning, InputError
 from analyzer.model import Thread
-from analyzer.parsers.base import Parser
-from analyzer.parsers.limits import DEFAULT_MAX_SIZE
-from analyzer.parsers.registry import (
-    expand_paths,
-    get_parser,
-    merge_threads,
-    parse_document,
-    read_document,
-)
+from analyzer.parsers.base import Document, Parser
+from analyzer.parsers.registry import get_parser, parse_document
+from analyzer.reading.decoding import decode
+from analyzer.reading.limits import DEFAULT_MAX_SIZE, check_size
+from analyzer.reading.merge import merge_threads
+from analyzer.reading.paths import check_not_url, expand_paths
+
+
+def read_document(path: str | Path, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
+    """Read and decode one input file.
+
+    Args:
+        path: A file path (directories are expanded by :func:`expand_paths`).
+        max_size: Refuse a file larger than this many bytes, before reading
+            it (None: no limit).
+
+    Raises:
+        InputError: If the path is missing, a directory, over the size
+            limit, unreadable, empty or binary.
+    """
+    check_not_url(path)
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        check_size(path, max_size)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return Document(name=str(path), data=data, text=decode(data, str(path)))
 
 
 @dataclass(frozen=True)
@@ -182,4 +205,5 @@ def check_one_thread(threads: list[Thread], sources: list[str]) -> None:
                        "with `forum-analyzer reposts`")
 
 
-__all__ = ["Failure", "ParseBatch", "check_one_thread", "parse_files", "parse_paths"]
+__all__ = ["Failure", "ParseBatch", "check_one_thread", "parse_files", "parse_paths",
+           "read_document"]

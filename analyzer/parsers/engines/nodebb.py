@@ -29,7 +29,7 @@ from datetime import datetime
 
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser
+from analyzer.parsers.html_forum import HtmlForumParser
 from analyzer.parsers.skin import Field, make_skin
 from analyzer.text import normalise_space
 

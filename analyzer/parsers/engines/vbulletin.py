@@ -38,7 +38,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser, said_name
+from analyzer.parsers.html_forum import HtmlForumParser, said_name
 from analyzer.parsers.skin import Field, make_skin, read_first
 
 _LINKED_POST = re.compile(r"[?&;]p=(\d+)|#post-?(\d+)|[?&;]postid=(\d+)")

@@ -24,7 +24,7 @@ import re
 
 from analyzer.model import Quote
 from analyzer.parsers.dom import Node
-from analyzer.parsers.html import HtmlForumParser, has_class_word
+from analyzer.parsers.html_forum import HtmlForumParser, has_class_word
 from analyzer.parsers.skin import make_skin
 
 _AD_CLASS = re.compile(r"^(?:ad|ads|advert\w*|sponsor\w*|promo\w*)$", re.IGNORECASE)

@@ -1,0 +1,1 @@
+"""The built-in forum engines: one module per engine (plus the text-copy segmenter)."""

@@ -1,0 +1,1 @@
+"""Input reading: decoding files, expanding paths, size and depth limits, merging pages."""
