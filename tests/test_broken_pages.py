@@ -165,3 +165,11 @@ def test_a_page_read_whole_says_nothing_and_counts_its_marks() -> None:
     assert result.stderr == ""
     assert json.loads(result.stdout)["accounting"] == {
         "seen": 9, "kept": 9, "skipped": {}, "marked": 9, "unaccounted": 0}
+
+
+def test_forumotion_phpbb2_skin_reads_one_post_per_pair_of_rows() -> None:
+    thread = parse_paths(FIXTURES / "forumotion" / "topic-t88-phpbb2-skin.html")
+    assert [(p.id, p.author, p.text) for p in thread.posts] == [
+        ("9001", "Bramble", "The committee will buy two more water butts for the bottom plots."),
+        ("9004", "Old Tom", "Put one by the shed, the roof there drains best.")]
+    assert thread.post_markers == ("9001", "9004")

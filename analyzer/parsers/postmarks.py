@@ -15,10 +15,11 @@ Post markers (:func:`post_markers`)
     the post's number: ``id="p123"`` (phpBB), ``id="post_123"`` (vBulletin 4,
     MyBB), ``id="post-123"`` (XenForo 1), ``data-content="post-123"``
     (XenForo 2), ``id="msg123"`` (SMF), ``id="elComment_123"`` (Invision),
-    ``data-pid="123"`` (NodeBB). Counting the distinct numbers gives how many
-    posts the page says it holds, whatever the parser made of it; when the
-    posts kept and skipped fall well short of it (:func:`shortfall`), posts
-    were lost without a reason and the run says so.
+    ``data-pid="123"`` (NodeBB), ``class="post--123"`` (Forumotion).
+    Counting the distinct numbers gives how many posts the page says it
+    holds, whatever the parser made of it; when the posts kept and skipped
+    fall well short of it (:func:`shortfall`), posts were lost without a
+    reason and the run says so.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ from analyzer.parsers.dom import Node
 _MARKER_ID = re.compile(
     r"^(?:post|p|msg|message|entry|reply|comment|elComment|pid)[-_]?(\d+)$", re.IGNORECASE)
 _CONTENT_KEY = re.compile(r"^post-(\d+)$")
+_MARKER_CLASS = re.compile(r"^post--(\d+)$")
 _NUMBER_ATTRIBUTES = ("data-pid", "data-post-id", "data-postid")
 #: Elements that mark a post; links and anchors only point at one.
 _MARKER_ELEMENTS = ("*[id]:not(a), [data-content]:not(a), [data-pid]:not(a), "
-                    "[data-post-id]:not(a), [data-postid]:not(a)")
+                    "[data-post-id]:not(a), [data-postid]:not(a), [class*='post--']:not(a)")
 #: The share of a page's post markers that must be kept or skipped.
 ACCOUNTED_SHARE = 0.8
 
@@ -91,7 +93,7 @@ def _marker_number(node: Node) -> str | None:
         value = node.attr(name)
         if value.isdigit():
             return value
-    return None
+    return next((m.group(1) for m in map(_MARKER_CLASS.match, node.classes) if m), None)
 
 
 def shortfall(markers: Sequence[str] | None, seen: int) -> int:
