@@ -230,14 +230,17 @@ def read_moment(value: str, dayfirst: bool = False,
 
 
 # Where a page says when it was made: a forum footer's "It is currently ...", XenForo's
-# script settings, or the note a page saver (SingleFile) writes into the file.
+# script settings, or the note a page saver (SingleFile) writes into the file. Matched
+# on the lower-cased page, and only when one of the label words is in it at all.
+_NOW_WORDS = ("currently", "date/time", "date/heure", "nous sommes", "aktuelle zeit",
+              "es ist momentan", "es ist jetzt", "fecha", "data atual", "data/hora",
+              "текущее время", "сейчас", "attuali", "oggi è", "saved date")
 _NOW_LABELS = re.compile(
     r"(?:it is currently|the current date/time is|la date/heure actuelle est|nous sommes le|"
     r"aktuelle zeit\s*:|es ist momentan|es ist jetzt|fecha actual|la fecha/hora actual es|"
     r"data atual|a data/hora atual é|текущее время\s*:?|сейчас|data e ora attuali sono|"
-    r"oggi è|saved date\s*:)\s*(?P<when>[^<>\n]{6,80}?)\s*(?:<|-->|\n|\(|$)",
-    re.IGNORECASE)
-_XF_NOW = re.compile(r"""["']?\bnow["']?\s*:\s*(\d{10})\b""")
+    r"oggi è|saved date\s*:)\s*(?P<when>[^<>\n]{6,80}?)\s*(?:<|-->|\n|\(|$)")
+_XF_NOW = re.compile(r"""now["']?\s*:\s*(\d{10})\b""")
 
 
 def page_reference(text: str, dayfirst: bool = False) -> datetime | None:
@@ -252,12 +255,20 @@ def page_reference(text: str, dayfirst: bool = False) -> datetime | None:
         text: The page's HTML.
         dayfirst: Read ambiguous numeric dates day first.
     """
-    for match in _NOW_LABELS.finditer(text):
-        when = read_moment(match.group("when").replace("&nbsp;", " "), dayfirst)
-        if when is not None:
-            return when
-    now = _XF_NOW.search(text)
-    return from_epoch(now.group(1)) if now else None
+    low = text.lower()
+    for word in _NOW_WORDS:  # the label regex runs only around its words, not the whole page
+        at = low.find(word)
+        while at != -1:
+            match = _NOW_LABELS.search(low, max(0, at - 40), at + 200)
+            when = (read_moment(match.group("when").replace("&nbsp;", " "), dayfirst)
+                    if match else None)
+            if when is not None:
+                return when
+            at = low.find(word, at + 1)
+    for now in _XF_NOW.finditer(text):
+        if now.start() == 0 or not text[now.start() - 1].isalnum():  # not "know: ..."
+            return from_epoch(now.group(1))
+    return None
 
 
 __all__ = ["from_epoch", "from_iso", "from_visible", "is_relative", "page_reference",

@@ -117,8 +117,11 @@ class HtmlForumParser(Parser):
         self._dayfirst = self.skin.dayfirst or page_dayfirst(root)
         self._reference = page_reference(doc.text, self._dayfirst)
         self._unread_relative = 0
-        separate_nested(root, self.skin.post, self.own_post)
         nodes = self.post_nodes(root)
+        # Fewer outermost posts than marked ones: some may sit inside others.
+        if (not self.replies_nest and (not markers or len(nodes) < len(markers))
+                and separate_nested(root, self.skin.post, self.own_post)):
+            nodes = self.post_nodes(root)
         if not nodes:
             raise ParseError(f"{doc.name}: no posts found "
                              f"(is this a {self.skin.name} thread page?); "

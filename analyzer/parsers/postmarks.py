@@ -36,8 +36,7 @@ _CONTENT_KEY = re.compile(r"^post-(\d+)$")
 _MARKER_CLASS = re.compile(r"^post--(\d+)$")
 _NUMBER_ATTRIBUTES = ("data-pid", "data-post-id", "data-postid")
 #: Elements that mark a post; links and anchors only point at one.
-_MARKER_ELEMENTS = ("*[id]:not(a), [data-content]:not(a), [data-pid]:not(a), "
-                    "[data-post-id]:not(a), [data-postid]:not(a), [class*='post--']:not(a)")
+_MARKER_ATTRIBUTES = ("id", "data-content", "data-pid", "data-post-id", "data-postid")
 #: The share of a page's post markers that must be kept or skipped.
 ACCOUNTED_SHARE = 0.8
 
@@ -56,14 +55,14 @@ def separate_nested(root: Node, css: str, own_post: Callable[[Node, Node], bool]
         How many post elements were moved out.
     """
     found = root.select(css)
-    chosen = set(found)
     if len(found) < 2:
         return 0
+    chosen = {node.key(): node for node in found}
     # After a move, the next post out of the same outer post goes after the last one moved.
     last_moved: dict[Node, Node] = {}
     moved = 0
     for node in found:  # document order: an outer post comes before what it holds
-        outer = next((up for up in node.ancestors() if up in chosen), None)
+        outer = node.nearest_of(chosen)
         if outer is None or not own_post(node, outer):
             continue
         anchor = outer
@@ -78,7 +77,7 @@ def separate_nested(root: Node, css: str, own_post: Callable[[Node, Node], bool]
 def post_markers(root: Node) -> tuple[str, ...]:
     """The distinct post numbers the page's post markers give, in page order."""
     numbers: dict[str, None] = {}
-    for node in root.select(_MARKER_ELEMENTS):
+    for node in root.with_attributes(_MARKER_ATTRIBUTES, class_part="post--"):
         number = _marker_number(node)
         if number is not None:
             numbers.setdefault(number)
@@ -93,7 +92,10 @@ def _marker_number(node: Node) -> str | None:
         value = node.attr(name)
         if value.isdigit():
             return value
-    return next((m.group(1) for m in map(_MARKER_CLASS.match, node.classes) if m), None)
+    classes = node.attr("class")
+    if "post--" not in classes:
+        return None
+    return next((m.group(1) for m in map(_MARKER_CLASS.match, classes.split()) if m), None)
 
 
 def shortfall(markers: Sequence[str] | None, seen: int) -> int:
