@@ -173,3 +173,15 @@ def test_forumotion_phpbb2_skin_reads_one_post_per_pair_of_rows() -> None:
         ("9001", "Bramble", "The committee will buy two more water butts for the bottom plots."),
         ("9004", "Old Tom", "Put one by the shed, the roof there drains best.")]
     assert thread.post_markers == ("9001", "9004")
+
+
+def test_unclosed_phpbb_posts_are_each_their_own_post_too() -> None:
+    posts = "".join(
+        f'<div id="p{n}" class="post"><div class="postbody"><p class="author">by <strong>'
+        f'<a href="./memberlist.php?mode=viewprofile&amp;u={n}">user{n}</a></strong></p>'
+        f'<div class="content">words of {n}</div>' for n in (11, 12, 13))
+    page = f'<html><body id="phpbb"><div id="page-body">{posts}</div></body></html>'
+    thread = Phpbb3Parser().parse(document(page))
+    assert [(p.id, p.author, p.text) for p in thread.posts] == [
+        ("11", "user11", "words of 11"), ("12", "user12", "words of 12"),
+        ("13", "user13", "words of 13")]
