@@ -45,7 +45,7 @@ _POST_ID = re.compile(r"^p(\d+)$")
 _POST_CLASS = re.compile(r"^post--(\d+)$")
 #: Where the words are, most specific first.
 _BODIES = (".postbody .content", ".post-entry .post-contents", ".post-entry",
-           ".postbody .entry-content", ".post-content", ".postbody")
+           ".postbody .entry-content", ".post-content", ".post-body", ".postbody")
 _CHROME = (
     ".signature_div", ".signature", ".attachbox", ".profile-icons", ".post-footer",
     ".postbody-head", "h2.topic-title", "p.author", "div.author", ".topic-date", ".post-date",
@@ -97,7 +97,7 @@ class ForumotionParser(Phpbb3Parser):
         ``post--<id>``; the one with the words is the post.
         """
         return [node for node in root.select_top(self.skin.post)
-                if node.select_one(".postbody, .post-entry") is not None
+                if node.select_one(".postbody, .post-entry, .post-body, .post-content") is not None
                 and self.post_id(node) is not None]
 
     def post_id(self, node: Node) -> str | None:
