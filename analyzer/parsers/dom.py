@@ -241,7 +241,7 @@ def parse_html(text: str) -> Node:
             silently drop the rest of the page.
     """
     text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
-    if "\\/" in text or '\\"' in text:
+    if "<\\/" in text or '=\\"' in text:  # cheap test first: most pages have neither
         text = unescape_tags(text)
     if not text.strip():
         raise ValueError("the page is empty")
