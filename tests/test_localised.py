@@ -106,6 +106,8 @@ def test_times_ago_are_never_guessed(text: str) -> None:
     ("mer 26 giu 2019, 16:34", _utc(2019, 6, 26, 16, 34)),
     ("dom 26 de mayo de 2019 16:34", _utc(2019, 5, 26, 16, 34)),
     ("12 dic 2019", _utc(2019, 12, 12)),
+    ("Mer 3 Fév 2021 - 18:44", _utc(2021, 2, 3, 18, 44)),
+    ("Dim 14 Aoû 2016 - 8:15", _utc(2016, 8, 14, 8, 15)),
 ])
 def test_month_and_weekday_names_of_six_languages(text: str, expected: datetime) -> None:
     assert read_moment(text) == expected
