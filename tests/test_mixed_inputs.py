@@ -73,3 +73,12 @@ def test_a_url_among_files_is_one_failure_and_the_files_are_still_read() -> None
     assert result.exit_code == ExitCode.INPUT
     assert result.stderr.endswith(f"Error: 1 of 2 files failed:\n  {URL}: {SAVE}\n")
     assert '"posts"' in result.stdout
+
+
+def test_a_caller_that_wants_several_threads_merged_can_say_so() -> None:
+    from analyzer.parsers.batch import parse_files
+    from analyzer.parsers.registry import MixedThreadsWarning
+
+    with pytest.warns(MixedThreadsWarning):
+        batch = parse_files([XENFORO, VBULLETIN], one_thread=False)
+    assert batch.thread is not None and len(batch.thread.posts) == 10
