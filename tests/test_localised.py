@@ -159,6 +159,15 @@ def test_app_footers_come_off_the_end_of_a_post(footer: str) -> None:
     assert drop_app_footer(f"The words of the post.\n\n{footer}") == "The words of the post."
 
 
+def test_a_footer_run_on_after_the_last_sentence_comes_off() -> None:
+    assert drop_app_footer("See you at the meeting. Sent from my iPhone using Tapatalk") == \
+        "See you at the meeting."
+    assert drop_app_footer("I was sent from my office to ask.") == \
+        "I was sent from my office to ask."
+    assert drop_app_footer("Thanks. Sent from my office, the report follows.") == \
+        "Thanks. Sent from my office, the report follows."
+
+
 def test_a_sentence_like_a_footer_inside_a_post_stays() -> None:
     text = "Sent from my phone: the photo of the queue.\n\nIt was long."
     assert drop_app_footer(text) == text
