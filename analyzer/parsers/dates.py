@@ -44,8 +44,8 @@ _DAY_DOT = re.compile(r"\b(\d{1,2})\.(?=\s*[^\W\d_])")  # "26. Mai" -> "26 Mai"
 _MONTHS = [
     ("jan", "january", "januar", "jänner", "janv", "janvier", "enero", "ene", "gennaio", "gen",
      "januari", "janeiro", "января", "январь", "янв"),
-    ("feb", "february", "februar", "févr", "fevr", "février", "fevrier", "febrero", "febbraio",
-     "februari", "fevereiro", "fev", "февраля", "февраль", "фев"),
+    ("feb", "february", "februar", "févr", "fevr", "fév", "février", "fevrier", "febrero",
+     "febbraio", "februari", "fevereiro", "fev", "февраля", "февраль", "фев"),
     ("mar", "march", "mär", "märz", "maerz", "mars", "marzo", "maart", "março", "marco",
      "марта", "март", "мар"),
     ("apr", "april", "avr", "avril", "abril", "abr", "aprile", "апреля", "апрель", "апр"),
@@ -53,7 +53,8 @@ _MONTHS = [
     ("jun", "june", "juni", "juin", "junio", "giugno", "giu", "junho", "июня", "июнь", "июн"),
     ("jul", "july", "juli", "juil", "juillet", "julio", "luglio", "lug", "julho", "июля", "июль",
      "июл"),
-    ("aug", "august", "août", "aout", "agosto", "ago", "augustus", "августа", "август", "авг"),
+    ("aug", "august", "août", "aout", "aoû", "aou", "agosto", "ago", "augustus", "августа",
+     "август", "авг"),
     ("sep", "sept", "september", "septembre", "septiembre", "settembre", "sett", "set",
      "setembro", "сентября", "сентябрь", "сен", "сент"),
     ("oct", "october", "okt", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro", "out",
@@ -234,14 +235,17 @@ def read_moment(value: str, dayfirst: bool = False,
 
 
 # Where a page says when it was made: a forum footer's "It is currently ...", XenForo's
-# script settings, or the note a page saver (SingleFile) writes into the file.
+# script settings, or the note a page saver (SingleFile) writes into the file. Matched
+# on the lower-cased page, and only when one of the label words is in it at all.
+_NOW_WORDS = ("currently", "date/time", "date/heure", "nous sommes", "aktuelle zeit",
+              "es ist momentan", "es ist jetzt", "fecha", "data atual", "data/hora",
+              "текущее время", "сейчас", "attuali", "oggi è", "saved date")
 _NOW_LABELS = re.compile(
     r"(?:it is currently|the current date/time is|la date/heure actuelle est|nous sommes le|"
     r"aktuelle zeit\s*:|es ist momentan|es ist jetzt|fecha actual|la fecha/hora actual es|"
     r"data atual|a data/hora atual é|текущее время\s*:?|сейчас|data e ora attuali sono|"
-    r"oggi è|saved date\s*:)\s*(?P<when>[^<>\n]{6,80}?)\s*(?:<|-->|\n|\(|$)",
-    re.IGNORECASE)
-_XF_NOW = re.compile(r"""["']?\bnow["']?\s*:\s*(\d{10})\b""")
+    r"oggi è|saved date\s*:)\s*(?P<when>[^<>\n]{6,80}?)\s*(?:<|-->|\n|\(|$)")
+_XF_NOW = re.compile(r"""now["']?\s*:\s*(\d{10})\b""")
 
 
 def page_reference(text: str, dayfirst: bool = False) -> datetime | None:
@@ -256,12 +260,20 @@ def page_reference(text: str, dayfirst: bool = False) -> datetime | None:
         text: The page's HTML.
         dayfirst: Read ambiguous numeric dates day first.
     """
-    for match in _NOW_LABELS.finditer(text):
-        when = read_moment(match.group("when").replace("&nbsp;", " "), dayfirst)
-        if when is not None:
-            return when
-    now = _XF_NOW.search(text)
-    return from_epoch(now.group(1)) if now else None
+    low = text.lower()
+    for word in _NOW_WORDS:  # the label regex runs only around its words, not the whole page
+        at = low.find(word)
+        while at != -1:
+            match = _NOW_LABELS.search(low, max(0, at - 40), at + 200)
+            when = (read_moment(match.group("when").replace("&nbsp;", " "), dayfirst)
+                    if match else None)
+            if when is not None:
+                return when
+            at = low.find(word, at + 1)
+    for now in _XF_NOW.finditer(text):
+        if now.start() == 0 or not text[now.start() - 1].isalnum():  # not "know: ..."
+            return from_epoch(now.group(1))
+    return None
 
 
 __all__ = ["from_epoch", "from_iso", "from_visible", "is_relative", "page_reference",

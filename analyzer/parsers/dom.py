@@ -104,6 +104,27 @@ class Node:
         """The enclosing elements, nearest first."""
         return [Node(element) for element in self._el.iterancestors()]
 
+    def nearest_of(self, nodes: dict[int, Node]) -> Node | None:
+        """The nearest enclosing element among ``nodes`` (keyed by :meth:`key`), or None."""
+        for element in self._el.iterancestors():
+            found = nodes.get(id(element))
+            if found is not None:
+                return found
+        return None
+
+    def key(self) -> int:
+        """A key for the wrapped element, equal for every node that wraps it."""
+        return id(self._el)
+
+    def with_attributes(self, names: tuple[str, ...], class_part: str = "") -> list[Node]:
+        """The descendants (links excepted) with any of the attributes ``names``, or a
+        ``class`` that contains ``class_part``.
+
+        One pass over the tree, for counting the marks a page puts on its posts.
+        """
+        return [Node(el) for el in _any_attribute(names, bool(class_part))(self._el,
+                                                                            part=class_part)]
+
     def children(self) -> list[Node]:
         """The element children, in order."""
         return [Node(child) for child in self._el if isinstance(child.tag, str)]
@@ -220,7 +241,7 @@ def parse_html(text: str) -> Node:
             silently drop the rest of the page.
     """
     text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
-    if "\\/" in text or '\\"' in text:
+    if "<\\/" in text or '=\\"' in text:  # cheap test first: most pages have neither
         text = unescape_tags(text)
     if not text.strip():
         raise ValueError("the page is empty")
@@ -253,6 +274,12 @@ def unescape_tags(text: str) -> str:
 def check_selector(css: str) -> None:
     """Raise :class:`SelectorError` if ``css`` is not a selector this module can run."""
     _xpath(css, "descendant-or-self::")
+
+
+@lru_cache(maxsize=16)
+def _any_attribute(names: tuple[str, ...], with_class: bool) -> etree.XPath:
+    tests = [f"@{name}" for name in names] + (["contains(@class, $part)"] if with_class else [])
+    return etree.XPath(f"descendant::*[({' or '.join(tests)}) and not(self::a)]")
 
 
 @lru_cache(maxsize=2048)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-_DEVICE = r".{1,80}?"
-_APP = r".{1,60}?"
+# A device or app name: a few words, no clause punctuation ("Sent from my office, and ..."
+# is a sentence, not a footer).
+_DEVICE = r"[^,;:!?\n]{1,50}?"
+_APP = r"[^,;:!?\n]{1,40}?"
 _FOOTER = re.compile(
     r"^\s*(?:"
     rf"sent (?:from|with|via) (?:my )?{_DEVICE}(?: (?:using|with|via) {_APP})?"
@@ -36,11 +38,23 @@ def is_app_footer(line: str) -> bool:
     return len(line) <= 160 and bool(_FOOTER.match(line))
 
 
+# A footer run on after the last sentence, on the same line: "... next week. Sent from my ..."
+_TAIL = re.compile(r"(?<=[.!?…)])\s+(?P<footer>(?:sent|posted|gesendet|mit der kostenlosen|"
+                   r"envoy|enviado|отправлено|inviato)\b.*)$", re.IGNORECASE)
+
+
 def drop_app_footer(text: str) -> str:
-    """``text`` without the app footer lines at its end (see the module notes)."""
+    """``text`` without the app footer lines at its end (see the module notes).
+
+    A footer that ends the last line, after its last sentence, goes too.
+    """
     lines = text.rstrip().split("\n")
     while lines and (not lines[-1].strip() or is_app_footer(lines[-1])):
         lines.pop()
+    if lines:
+        tail = _TAIL.search(lines[-1])
+        if tail and is_app_footer(tail.group("footer")):
+            lines[-1] = lines[-1][:tail.start()]
     return "\n".join(lines).rstrip()
 
 

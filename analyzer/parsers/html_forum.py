@@ -44,6 +44,9 @@ from analyzer.text import normalise_space, preview
 #: Attributes that hold a machine-readable date, most precise first.
 DATE_ATTRIBUTES = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-unix",
                    "data-date", "title")
+#: Signatures and app footers as engines, themes and plugins mark them, inside a body.
+SIGNATURES = (".signature, .signature_div, .signaturecontainer, .post-signature, "
+              ".user-signature, .message-signature, .tapatalk-signature, .tt_signature")
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
 
 
@@ -117,8 +120,11 @@ class HtmlForumParser(Parser):
         self._dayfirst = self.skin.dayfirst or page_dayfirst(root)
         self._reference = page_reference(doc.text, self._dayfirst)
         self._unread_relative = 0
-        separate_nested(root, self.skin.post, self.own_post)
         nodes = self.post_nodes(root)
+        # Fewer outermost posts than marked ones: some may sit inside others.
+        if (not self.replies_nest and (not markers or len(nodes) < len(markers))
+                and separate_nested(root, self.skin.post, self.own_post)):
+            nodes = self.post_nodes(root)
         if not nodes:
             raise ParseError(f"{doc.name}: no posts found "
                              f"(is this a {self.skin.name} thread page?); "
@@ -191,8 +197,8 @@ class HtmlForumParser(Parser):
         quotes: list[Quote] = []
         text = ""
         if body is not None:
-            if self.skin.remove:
-                body.remove_all(", ".join(self.skin.remove))  # one query, not one per selector
+            # The skin's chrome and, in any engine, what the markup marks as a signature.
+            body.remove_all(", ".join((*self.skin.remove, SIGNATURES)))
             if self.skin.quote:
                 for block in body.select_top(self.skin.quote):
                     quotes.append(self.read_quote(block))
@@ -356,5 +362,5 @@ class SelectorParser(HtmlForumParser):
         return False
 
 
-__all__ = ["DATE_ATTRIBUTES", "HtmlForumParser", "SelectorParser", "has_class_word",
+__all__ = ["DATE_ATTRIBUTES", "SIGNATURES", "HtmlForumParser", "SelectorParser", "has_class_word",
            "page_dayfirst", "plain_name", "said_name"]

@@ -15,10 +15,11 @@ Post markers (:func:`post_markers`)
     the post's number: ``id="p123"`` (phpBB), ``id="post_123"`` (vBulletin 4,
     MyBB), ``id="post-123"`` (XenForo 1), ``data-content="post-123"``
     (XenForo 2), ``id="msg123"`` (SMF), ``id="elComment_123"`` (Invision),
-    ``data-pid="123"`` (NodeBB). Counting the distinct numbers gives how many
-    posts the page says it holds, whatever the parser made of it; when the
-    posts kept and skipped fall well short of it (:func:`shortfall`), posts
-    were lost without a reason and the run says so.
+    ``data-pid="123"`` (NodeBB), ``class="post--123"`` (Forumotion).
+    Counting the distinct numbers gives how many posts the page says it
+    holds, whatever the parser made of it; when the posts kept and skipped
+    fall well short of it (:func:`shortfall`), posts were lost without a
+    reason and the run says so.
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ from analyzer.parsers.dom import Node
 _MARKER_ID = re.compile(
     r"^(?:post|p|msg|message|entry|reply|comment|elComment|pid)[-_]?(\d+)$", re.IGNORECASE)
 _CONTENT_KEY = re.compile(r"^post-(\d+)$")
+_MARKER_CLASS = re.compile(r"^post--(\d+)$")
 _NUMBER_ATTRIBUTES = ("data-pid", "data-post-id", "data-postid")
 #: Elements that mark a post; links and anchors only point at one.
-_MARKER_ELEMENTS = ("*[id]:not(a), [data-content]:not(a), [data-pid]:not(a), "
-                    "[data-post-id]:not(a), [data-postid]:not(a)")
+_MARKER_ATTRIBUTES = ("id", "data-content", "data-pid", "data-post-id", "data-postid")
 
 
 def separate_nested(root: Node, css: str, own_post: Callable[[Node, Node], bool]) -> int:
@@ -53,14 +54,14 @@ def separate_nested(root: Node, css: str, own_post: Callable[[Node, Node], bool]
         How many post elements were moved out.
     """
     found = root.select(css)
-    chosen = set(found)
     if len(found) < 2:
         return 0
+    chosen = {node.key(): node for node in found}
     # After a move, the next post out of the same outer post goes after the last one moved.
     last_moved: dict[Node, Node] = {}
     moved = 0
     for node in found:  # document order: an outer post comes before what it holds
-        outer = next((up for up in node.ancestors() if up in chosen), None)
+        outer = node.nearest_of(chosen)
         if outer is None or not own_post(node, outer):
             continue
         anchor = outer
@@ -75,7 +76,7 @@ def separate_nested(root: Node, css: str, own_post: Callable[[Node, Node], bool]
 def post_markers(root: Node) -> tuple[str, ...]:
     """The distinct post numbers the page's post markers give, in page order."""
     numbers: dict[str, None] = {}
-    for node in root.select(_MARKER_ELEMENTS):
+    for node in root.with_attributes(_MARKER_ATTRIBUTES, class_part="post--"):
         number = _marker_number(node)
         if number is not None:
             numbers.setdefault(number)
@@ -90,7 +91,10 @@ def _marker_number(node: Node) -> str | None:
         value = node.attr(name)
         if value.isdigit():
             return value
-    return None
+    classes = node.attr("class")
+    if "post--" not in classes:
+        return None
+    return next((m.group(1) for m in map(_MARKER_CLASS.match, classes.split()) if m), None)
 
 
 __all__ = ["ACCOUNTED_SHARE", "post_markers", "separate_nested", "shortfall"]

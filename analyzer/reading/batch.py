@@ -94,7 +94,7 @@ class ParseBatch:
 
 def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = None,
                 parser: Parser | None = None,
-                max_size: int | None = DEFAULT_MAX_SIZE) -> ParseBatch:
+                max_size: int | None = DEFAULT_MAX_SIZE, one_thread: bool = True) -> ParseBatch:
     """Read, decode and parse every file of one thread, going on past failures.
 
     Args:
@@ -102,13 +102,16 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
         engine: Force this engine instead of detecting one per file.
         parser: Use this ready-made parser for every file.
         max_size: Refuse files larger than this many bytes (None: no limit).
+        one_thread: Refuse pages of different threads (:func:`check_one_thread`);
+            False merges them, with a warning, as :func:`merge_threads` does.
 
     Returns:
         The merged thread of the files that parsed, and the failures.
 
     Raises:
         ConfigError: If ``engine`` is unknown (before anything is read).
-        InputError: If no path was given.
+        InputError: If no path was given, or ``one_thread`` and the pages
+            come from different threads.
     """
     if engine and parser is None:
         parser = get_parser(engine)()  # fail on a bad name before reading anything
@@ -135,7 +138,8 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
                 failures.append(Failure(str(path), exc))
     if not files:
         raise InputError("no input files given")
-    check_one_thread(threads, sources)
+    if one_thread:
+        check_one_thread(threads, sources)
     thread = (merge_threads(threads, parser.post_ids if parser is not None else None)
               if threads else None)
     return ParseBatch(thread=thread, failures=tuple(failures), files=tuple(files))

@@ -17,6 +17,11 @@ ModernBB and the Invision-like skins
     The words are in ``.post-entry`` (``.post-entry > .post-contents`` in
     some themes); the date in ``.topic-date`` or ``.post-date``.
 
+phpBB 2 skin
+    Each post is two table rows ``tr.post--<id>``: the first holds the
+    speaker (``.name strong``) and the words in ``div.postbody``, the
+    second only profile buttons.
+
 Every skin's ``.postbody`` also holds chrome: the per-post subject
 (``h2.topic-title``), the author line, action icons, vote bars, the
 signature and the "edited" note. The words are looked for in the most
@@ -37,9 +42,10 @@ from analyzer.parsers.engines.phpbb import Phpbb3Parser
 from analyzer.parsers.skin import make_skin
 
 _POST_ID = re.compile(r"^p(\d+)$")
+_POST_CLASS = re.compile(r"^post--(\d+)$")
 #: Where the words are, most specific first.
 _BODIES = (".postbody .content", ".post-entry .post-contents", ".post-entry",
-           ".postbody .entry-content", ".post-content", ".postbody")
+           ".postbody .entry-content", ".post-content", ".post-body", ".postbody")
 _CHROME = (
     ".signature_div", ".signature", ".attachbox", ".profile-icons", ".post-footer",
     ".postbody-head", "h2.topic-title", "p.author", "div.author", ".topic-date", ".post-date",
@@ -64,10 +70,11 @@ class ForumotionParser(Phpbb3Parser):
     )
     skin = make_skin(
         "forumotion",
-        post="div.post, section.post, article.post, table.post",
+        post="div.post, section.post, article.post, table.post, tr[class*='post--']",
         body=", ".join(_BODIES),
         id=("@id",),
-        author=(".postprofile dt strong a", ".postprofile dt a[href^='/u']",
+        author=(".postprofile dt strong a", ".postprofile dt a[href^='/u']", ".name strong a",
+                ".name strong",
                 ".postprofile .username a", ".postprofile-name a", ".author-name a",
                 "p.author strong a", "p.author a[href^='/u']", ".author a[href^='/u']",
                 ".postprofile dt strong", ".postprofile-name"),
@@ -78,17 +85,27 @@ class ForumotionParser(Phpbb3Parser):
         title=("h1.page-title a", "h1.page-title", ".page-title", "h1"),
         skip={"deleted post": ".post.deleted", "ignored user": ".ignore"},
     )
-    post_id_pattern = _POST_ID
     #: A later page's ``/t12p15-title`` is the first page's ``/t12-title``.
     url_cleanup: ClassVar[tuple[tuple[re.Pattern[str], str], ...]] = (
         (re.compile(r"(/t\d+)p\d+(?=-)"), r"\1"),)
     thread_id_pattern = re.compile(r"/t(\d+)(?:p\d+)?-")
 
     def post_nodes(self, root: Node) -> list[Node]:
-        """Post elements with a ``p<id>`` id (or no id: a hidden-post notice) and a body."""
+        """Post elements with a body and a ``p<id>`` id or ``post--<id>`` class.
+
+        The phpBB 2 skin writes a post as two table rows of the same
+        ``post--<id>``; the one with the words is the post.
+        """
         return [node for node in root.select_top(self.skin.post)
-                if node.select_one(".postbody, .post-entry") is not None
-                and (_POST_ID.match(node.attr("id")) or not node.attr("id"))]
+                if node.select_one(".postbody, .post-entry, .post-body, .post-content") is not None
+                and self.post_id(node) is not None]
+
+    def post_id(self, node: Node) -> str | None:
+        """The digits of ``id="p<id>"``, else of the ``post--<id>`` class."""
+        match = _POST_ID.match(node.attr("id"))
+        if match:
+            return match.group(1)
+        return next((m.group(1) for m in map(_POST_CLASS.match, node.classes) if m), None)
 
     def body(self, node: Node) -> Node | None:
         """The most specific element holding the words (see the module notes)."""

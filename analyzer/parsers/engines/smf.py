@@ -87,7 +87,9 @@ class Smf2Parser(HtmlForumParser):
             found = node.select_one(css)
             if found is None:
                 continue
-            found.remove_all("strong")
+            for label in found.select("strong"):  # "Reply #3 on:", never "Today"
+                if ":" in label.text() or "#" in label.text():
+                    label.remove()
             when = self.read_date(_MARKS.sub(" ", found.text()))
             if when is not None:
                 return when
