@@ -6,62 +6,34 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import pysbd
+from sentencex import segment  # type: ignore[import-untyped]
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def sentences(text: str) -> list[str]:
     """Split ``text`` into sentences, paragraph by paragraph.
 
     Paragraph breaks (blank lines) always end a sentence; within a paragraph
-    pysbd decides, so "U.S." and "Dec. 22" do not end one. Splitting is the
-    costliest text step and several stages split the same posts (reposted
-    paragraphs too), so each paragraph is split once.
+    sentencex (Wikimedia's rule-based segmenter, compiled) decides, so "U.S."
+    and "Dec. 22" do not end one. Its time is linear in the text's length.
+    Several stages split the same posts (reposted paragraphs too), so each
+    paragraph is split once per process and the result kept
+    (:func:`paragraph_sentences`).
     """
-    return [s for paragraph in paragraphs(text) for s in _paragraph_sentences(paragraph)]
-
-
-#: pysbd's time grows with the square of a paragraph's length (200,000
-#: characters take a minute), so longer paragraphs are cut into pieces of
-#: about this size at likely sentence ends first, and pysbd splits each piece.
-_PIECE = 2000
-_LIKELY_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+    return [s for paragraph in paragraphs(text) for s in paragraph_sentences(paragraph)]
 
 
 @lru_cache(maxsize=8192)
-def _paragraph_sentences(paragraph: str) -> tuple[str, ...]:
-    flat = _SPACE.sub(" ", paragraph).strip()
-    segment = _segmenter().segment
-    return tuple(s.strip() for piece in _pieces(flat) for s in segment(piece) if s.strip())
+def paragraph_sentences(paragraph: str) -> tuple[str, ...]:
+    """Return the sentences of one paragraph, white space collapsed.
 
-
-def _pieces(text: str) -> list[str]:
-    """Cut ``text`` into pieces of at most about ``_PIECE`` characters.
-
-    Cuts fall after sentence-final punctuation where there is some, else at
-    a space, else anywhere; text already short enough is one piece.
+    Results are cached, so every stage that splits the same paragraph in
+    the same process pays once.
     """
-    if len(text) <= _PIECE:
-        return [text]
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > _PIECE:
-        window = text[start:start + _PIECE]
-        ends = [m.end() for m in _LIKELY_END.finditer(window)]
-        cut = ends[-1] if ends and ends[-1] > _PIECE // 4 else window.rfind(" ") + 1
-        if cut <= 0:
-            cut = _PIECE
-        pieces.append(text[start:start + cut])
-        start += cut
-    pieces.append(text[start:])
-    return pieces
+    flat = _SPACE.sub(" ", paragraph).strip()
+    return tuple(s.strip() for s in segment("en", flat) if s.strip())
 
 
 def paragraphs(text: str) -> list[str]:
