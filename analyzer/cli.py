@@ -242,12 +242,15 @@ def parse(paths: Sequence[str], fmt: str, engine: str | None, selectors: str | N
 @_SELECTORS
 @_COLUMNS
 @_MAX_SIZE
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for per-post work [default: every core]; 1 for none.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no closing summary line.")
 @_command
 def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: str,
             no_charts: bool, json_path: str | None, config: str | None, engine: str | None,
-            selectors: str | None, columns: str | None, max_size: int, quiet: bool) -> None:
+            selectors: str | None, columns: str | None, max_size: int, jobs: int | None,
+            quiet: bool) -> None:
     """Analyse one thread (page files or a folder) against news articles.
 
     Writes a report (Markdown with PNG charts beside it, HTML or JSON), and
@@ -260,7 +263,7 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     from analyzer.serialize import analysis_to_dict
     from analyzer.settings import load_settings
 
-    settings = replace(load_settings(config), max_file_size=max_size)
+    settings = replace(load_settings(config), max_file_size=max_size, jobs=jobs)
     parser = _chosen_parser(selectors, columns, engine)
     report = Path(output or Path("reports") / f"{thread_name(paths)}{EXTENSIONS[fmt]}")
     for target in (report, json_path):  # before the analysis, and before any file is written

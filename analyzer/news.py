@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from analyzer.model import Article, Post, Thread
+from analyzer.parallel import parallel_map
 from analyzer.register import reads_like_article
 from analyzer.reposts import shingles
 from analyzer.settings import Settings
@@ -38,8 +39,13 @@ class NewsVerdict:
 
 
 def judge(post: Post, articles: Sequence[Article], settings: Settings,
-          article_shingles: Sequence[set[bytes]] | None = None) -> NewsVerdict:
-    """Decide whether ``post`` is a pasted news article."""
+          article_shingles: Sequence[set[bytes]] | None = None,
+          register: bool | None = None) -> NewsVerdict:
+    """Decide whether ``post`` is a pasted news article.
+
+    ``register`` is :func:`analyzer.register.reads_like_article` of the
+    post's text, if already known.
+    """
     own = shingles(post.text, settings.shingle_size)
     if article_shingles is None:
         article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
@@ -49,7 +55,8 @@ def judge(post: Post, articles: Sequence[Article], settings: Settings,
             share = len(own & theirs) / len(own)
             if share > best:
                 best, best_id = share, article.id
-    register = reads_like_article(post.text)
+    if register is None:
+        register = reads_like_article(post.text)
     return NewsVerdict(
         post_id=post.id,
         is_news=best >= settings.news_containment or register,
@@ -62,15 +69,23 @@ def judge(post: Post, articles: Sequence[Article], settings: Settings,
 def mark_news(thread: Thread, articles: Sequence[Article], settings: Settings) -> Thread:
     """Return a copy of ``thread`` with pasted news posts marked ``kind="news"``.
 
+    The register check, the costly part, runs in worker processes
+    (:func:`analyzer.parallel.parallel_map`, ``settings.jobs``).
+
     Args:
         thread: The parsed thread.
         articles: News articles supplied by the user (may be empty).
-        settings: ``shingle_size`` and ``news_containment`` are used.
+        settings: ``shingle_size``, ``news_containment`` and ``jobs`` are used.
     """
     article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
+    registers = parallel_map(_reads_like_article, thread.posts, settings, jobs=settings.jobs)
     posts = []
-    for post in thread.posts:
-        verdict = judge(post, articles, settings, article_shingles)
+    for post, register in zip(thread.posts, registers, strict=True):
+        verdict = judge(post, articles, settings, article_shingles, register)
         kind = "news" if verdict.is_news else "opinion"
         posts.append(post if post.kind == kind else replace(post, kind=kind))
     return replace(thread, posts=tuple(posts))
+
+
+def _reads_like_article(settings: Settings, post: Post) -> bool:
+    return reads_like_article(post.text)

@@ -59,6 +59,8 @@ class Settings:
         lexicon: Domain words added to VADER's lexicon, as (word, valence).
         max_file_size: Input files larger than this many bytes are refused
             before they are read (``--max-size``).
+        jobs: Worker processes for per-post work (``--jobs``); None means
+            every available core. Results do not depend on it.
     """
 
     num_perm: int = 128
@@ -71,6 +73,7 @@ class Settings:
     frames: tuple[Frame, ...] = ()
     lexicon: tuple[tuple[str, float], ...] = field(default=(), repr=False)
     max_file_size: int = DEFAULT_MAX_SIZE
+    jobs: int | None = None
 
     @property
     def shingle(self) -> str:
