@@ -160,7 +160,8 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
 
     Dots of posts that mention the target are joined by a thin line; copies
     of a repeated comment are open diamonds; pasted news posts, which carry
-    no forum stance, are shaded.
+    no forum stance, are shaded. A binned chart (``data.binned``) draws one
+    dot per run of posts, their mean, and no diamonds.
     """
     with style():
         k = len(data.lines)
@@ -175,12 +176,19 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
                     ax.axvspan(x - 0.5, x + 0.5, color=NEWS_SHADE, linewidth=0, zorder=0)
             xs = [p.x for p in line.points]
             ys = [p.score for p in line.points]
-            ax.plot(xs, ys, "-", color=color, linewidth=0.9, alpha=0.6, zorder=2)
-            plain = [(x, p.score) for x, p in zip(xs, line.points, strict=True) if not p.repost]
-            copies = [(x, p.score) for x, p in zip(xs, line.points, strict=True) if p.repost]
-            ax.scatter([x for x, _ in plain], [y for _, y in plain], s=22, color=color, zorder=3)
-            ax.scatter([x for x, _ in copies], [y for _, y in copies], marker="D", s=46,
-                       facecolors="white", edgecolors=color, linewidths=1.5, zorder=4)
+            if data.binned:  # a rolling view: one dot per run of posts, joined
+                ax.plot(xs, ys, "-", color=color, linewidth=1.4, zorder=2)
+                ax.scatter(xs, ys, s=10, color=color, zorder=3)
+            else:
+                ax.plot(xs, ys, "-", color=color, linewidth=0.9, alpha=0.6, zorder=2)
+                plain = [(x, p.score) for x, p in zip(xs, line.points, strict=True)
+                         if not p.repost]
+                copies = [(x, p.score) for x, p in zip(xs, line.points, strict=True)
+                          if p.repost]
+                ax.scatter([x for x, _ in plain], [y for _, y in plain], s=22, color=color,
+                           zorder=3)
+                ax.scatter([x for x, _ in copies], [y for _, y in copies], marker="D", s=46,
+                           facecolors="white", edgecolors=color, linewidths=1.5, zorder=4)
             ax.axhline(0.0, color="#444444", linewidth=0.7, zorder=1)
             ax.set_ylim(-1.1, 1.1)
             ax.set_yticks([-1, 0, 1], ["−1", "0", "+1"])
@@ -197,7 +205,8 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
             _post_axis(last, data.posts, data.ticks, data.x_label)
         axes[0].set_title("Stance along the thread, per target  (−1 hostile … +1 favourable)")
         handles = [Line2D([], [], marker="o", linestyle="none", color="#555555", markersize=5)]
-        labels = ["opinion post"]
+        labels = [f"mean of {data.binned} consecutive scored posts" if data.binned
+                  else "opinion post"]
         if any(p.repost for line in data.lines for p in line.points):
             handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
                                   markeredgecolor="#555555", markeredgewidth=1.5, markersize=6))
