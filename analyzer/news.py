@@ -39,13 +39,8 @@ class NewsVerdict:
 
 
 def judge(post: Post, articles: Sequence[Article], settings: Settings,
-          article_shingles: Sequence[set[bytes]] | None = None,
-          register: bool | None = None) -> NewsVerdict:
-    """Decide whether ``post`` is a pasted news article.
-
-    ``register`` is :func:`analyzer.register.reads_like_article` of the
-    post's text, if already known.
-    """
+          article_shingles: Sequence[set[bytes]] | None = None) -> NewsVerdict:
+    """Decide whether ``post`` is a pasted news article."""
     own = shingles(post.text, settings.shingle_size)
     if article_shingles is None:
         article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
@@ -55,8 +50,7 @@ def judge(post: Post, articles: Sequence[Article], settings: Settings,
             share = len(own & theirs) / len(own)
             if share > best:
                 best, best_id = share, article.id
-    if register is None:
-        register = reads_like_article(post.text)
+    register = reads_like_article(post.text)
     return NewsVerdict(
         post_id=post.id,
         is_news=best >= settings.news_containment or register,
@@ -69,23 +63,33 @@ def judge(post: Post, articles: Sequence[Article], settings: Settings,
 def mark_news(thread: Thread, articles: Sequence[Article], settings: Settings) -> Thread:
     """Return a copy of ``thread`` with pasted news posts marked ``kind="news"``.
 
-    The register check, the costly part, runs in worker processes
-    (:func:`analyzer.parallel.parallel_map`, ``settings.jobs``).
+    Posts are judged in worker processes (:func:`analyzer.parallel.parallel_map`,
+    ``settings.jobs``); the result does not depend on how many.
 
     Args:
         thread: The parsed thread.
         articles: News articles supplied by the user (may be empty).
         settings: ``shingle_size``, ``news_containment`` and ``jobs`` are used.
     """
-    article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
-    registers = parallel_map(_reads_like_article, thread.posts, settings, jobs=settings.jobs)
+    articles = tuple(articles)
+    context = _Context(settings, articles,
+                       tuple(shingles(a.text, settings.shingle_size) for a in articles))
+    verdicts = parallel_map(_judge, thread.posts, context, jobs=settings.jobs)
     posts = []
-    for post, register in zip(thread.posts, registers, strict=True):
-        verdict = judge(post, articles, settings, article_shingles, register)
+    for post, verdict in zip(thread.posts, verdicts, strict=True):
         kind = "news" if verdict.is_news else "opinion"
         posts.append(post if post.kind == kind else replace(post, kind=kind))
     return replace(thread, posts=tuple(posts))
 
 
-def _reads_like_article(settings: Settings, post: Post) -> bool:
-    return reads_like_article(post.text)
+@dataclass(frozen=True)
+class _Context:
+    """What judging every post shares: sent once to each worker."""
+
+    settings: Settings
+    articles: tuple[Article, ...]
+    article_shingles: tuple[set[bytes], ...]
+
+
+def _judge(context: _Context, post: Post) -> NewsVerdict:
+    return judge(post, context.articles, context.settings, context.article_shingles)

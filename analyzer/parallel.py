@@ -15,6 +15,10 @@ in a worker is raised again here.
 
 Small inputs, ``jobs=1`` and machines with one core stay in this process:
 a small thread starts as fast as before, with no pool to start.
+
+:func:`start_map` and :func:`start_call` start the same work and return at
+once (a :class:`Pending`), so that stages that do not depend on each other
+run side by side.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import Any, Generic, TypeVar
 
 C = TypeVar("C")
 T = TypeVar("T")
@@ -95,6 +100,85 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+class Pending(Generic[R]):
+    """Work started elsewhere (worker processes) or put off (in-process).
+
+    :meth:`result` waits for it; leaving a ``with`` block stops the workers,
+    cancelling what has not started if the block raised.
+    """
+
+    def __init__(self, compute: Callable[[], R], pool: ProcessPoolExecutor | None = None) -> None:
+        self._compute = compute
+        self._pool = pool
+        self._done = False
+        self._value: R | None = None
+
+    def result(self) -> R:
+        """Wait for the work and return its result (worked out once)."""
+        if not self._done:
+            try:
+                self._value = self._compute()
+            finally:
+                self.close()
+            self._done = True
+        return self._value  # type: ignore[return-value]
+
+    def close(self, cancel: bool = False) -> None:
+        """Stop the workers (at once, dropping queued work, if ``cancel``)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            self._pool = None
+
+    def __enter__(self) -> Pending[R]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close(cancel=kind is not None)
+
+
+def start_map(func: Callable[[C, T], R], items: Sequence[T], context: C,
+              jobs: int | None = None, warm: Callable[[C], object] | None = None,
+              min_items: int | None = None) -> Pending[list[R]]:
+    """Start :func:`parallel_map` and return at once; ``result()`` gives its list.
+
+    Workers score while this process does other work. In-process (small
+    input, one job), the work is done when ``result()`` is first called.
+    """
+    workers = worker_count(jobs, len(items), min_items)
+    if workers == 0:
+        return Pending(lambda: [func(context, item) for item in items])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                               initializer=_start_worker, initargs=(func, context, warm))
+    try:
+        futures = [pool.submit(_run_chunk, part)
+                   for part in chunks(items, workers * CHUNKS_PER_WORKER)]
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    return Pending(lambda: [r for future in futures for r in future.result()], pool)
+
+
+def start_call(func: Callable[..., R], *args: Any, jobs: int | None = None,
+               size: int = 0) -> Pending[R]:
+    """Start ``func(*args)`` in one worker process and return at once.
+
+    For a stage that is one call over the whole thread, so that it runs
+    beside the per-post workers. It stays in this process (done when
+    ``result()`` is first called) when :func:`worker_count` gives ``size``
+    items no workers.
+    """
+    if worker_count(jobs, size) == 0:
+        return Pending(lambda: func(*args))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context())
+    try:
+        future = pool.submit(func, *args)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    return Pending(future.result, pool)
+
+
 def parallel_map(func: Callable[[C, T], R], items: Sequence[T], context: C,
                  jobs: int | None = None, warm: Callable[[C], object] | None = None,
                  min_items: int | None = None) -> list[R]:
@@ -115,11 +199,5 @@ def parallel_map(func: Callable[[C, T], R], items: Sequence[T], context: C,
     Returns:
         The results, in the order of ``items``.
     """
-    workers = worker_count(jobs, len(items), min_items)
-    if workers == 0:
-        return [func(context, item) for item in items]
-    parts = chunks(items, workers * CHUNKS_PER_WORKER)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                             initializer=_start_worker,
-                             initargs=(func, context, warm)) as pool:
-        return [result for part in pool.map(_run_chunk, parts) for result in part]
+    with start_map(func, items, context, jobs, warm, min_items) as pending:
+        return pending.result()
