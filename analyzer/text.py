@@ -10,6 +10,7 @@ from sentencex import segment  # type: ignore[import-untyped]
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def sentences(text: str) -> list[str]:
@@ -76,12 +77,16 @@ def looks_english(text: str) -> bool:
     English. Latin-script text is not English when it has more function words
     of other languages ("und", "les", "que") than English ones ("the", "of").
     """
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return True
-    latin = sum(1 for c in letters if c < "\u0250")
-    if latin < 0.5 * len(letters):
-        return False
+    if text.isascii():  # every letter is Latin: only the function words can tell
+        if not _ASCII_LETTER.search(text):
+            return True
+    else:
+        letters = [c for c in text if c.isalpha()]
+        if not letters:
+            return True
+        latin = sum(1 for c in letters if c < "\u0250")
+        if latin < 0.5 * len(letters):
+            return False
     tokens = words(text)
     english = sum(1 for t in tokens if t in _ENGLISH_FUNCTION_WORDS)
     foreign = sum(1 for t in tokens if t in _FOREIGN_FUNCTION_WORDS)

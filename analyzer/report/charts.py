@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analyzer.model import Analysis
+from analyzer.parallel import parallel_map, worker_count
 from analyzer.report import chart_alt
 from analyzer.report import chart_data as cd
 from analyzer.report.chart_data import (
@@ -63,6 +64,8 @@ AUTHORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a
 UNKNOWN = "#9a9a9a"
 GRID = "#e3e3e3"
 NEWS_SHADE = "#ececec"
+MAX_NEWS_MARKS = 50
+"""Past this many pasted news posts, their shading is drawn as one collection."""
 AUTHOR_CHARS = 16
 """Longest author name written beside a dot."""
 MAX_NAMES_PER_ROW = 12
@@ -169,7 +172,9 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
         axes = fig.subplots(k, 1, sharex=True, squeeze=False)[:, 0]
         for i, (ax, line) in enumerate(zip(axes, data.lines, strict=True)):
             color = TARGETS[i % len(TARGETS)]
-            for x in data.news:
+            if len(data.news) > MAX_NEWS_MARKS:  # one collection, not an artist per post
+                _shade_many(ax, data)
+            for x in () if len(data.news) > MAX_NEWS_MARKS else data.news:
                 if data.by_time:
                     ax.axvline(x, color=NEWS_SHADE, linewidth=3, zorder=0)
                 else:
@@ -216,6 +221,15 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
             labels.append("pasted news (no forum stance)")
         fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
     return fig
+
+
+def _shade_many(ax: Any, data: StanceTimelineData) -> None:
+    """Shade every pasted news post of a long thread with one artist."""
+    if data.by_time:
+        ax.vlines(list(data.news), -1.1, 1.1, colors=NEWS_SHADE, linewidth=3, zorder=0)
+    else:
+        spans = [(float(x) - 0.5, 1.0) for x in data.news if isinstance(x, int)]
+        ax.broken_barh(spans, (-1.1, 2.2), facecolors=NEWS_SHADE, linewidth=0, zorder=0)
 
 
 def draw_frame_shares(data: FrameSharesData) -> Figure:
@@ -307,14 +321,24 @@ SLUGS = tuple(slug for slug, *_ in _CHARTS)
 def render_charts(analysis: Analysis) -> tuple[Chart, ...]:
     """Draw every chart the analysis has data for.
 
+    For a long thread (one that :func:`analyzer.parallel.worker_count`
+    gives workers), the charts are drawn side by side in worker processes.
+
     Returns:
         The charts, in :data:`SLUGS` order; a chart with nothing to show
         (no repost clusters, say) is left out.
     """
-    charts = []
-    for slug, title, compute, draw, describe in _CHARTS:
-        data = compute(analysis)
-        if data is None:
-            continue
-        charts.append(Chart(slug=slug, title=title, alt=describe(data), png=to_png(draw(data))))
-    return tuple(charts)
+    found = [(index, data) for index, (_, _, compute, _, _) in enumerate(_CHARTS)
+             if (data := compute(analysis)) is not None]
+    jobs = analysis.settings.jobs
+    if not worker_count(jobs, len(analysis.thread.posts)):
+        jobs = 1
+    pngs = parallel_map(_draw_png, found, None, jobs=jobs, min_items=2)
+    return tuple(Chart(slug=_CHARTS[index][0], title=_CHARTS[index][1],
+                       alt=_CHARTS[index][4](data), png=png)
+                 for (index, data), png in zip(found, pngs, strict=True))
+
+
+def _draw_png(_: None, chart: tuple[int, Any]) -> bytes:
+    index, data = chart
+    return to_png(_CHARTS[index][3](data))
