@@ -96,3 +96,20 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
                                       "-o", str(tmp_path / "r.json"), "--format", "json"])
     assert result.exit_code == 2
     assert "Invalid value for '-j' / '--jobs': 0 is not in the range x>=1." in result.output
+
+
+def _total(numbers: list[int]) -> int:
+    return sum(numbers)
+
+
+def test_start_call_runs_beside_this_process_and_gives_its_result() -> None:
+    with parallel.start_call(_total, [1, 2, 3], jobs=2, size=parallel.MIN_ITEMS) as pending:
+        assert pending.result() == 6
+    with parallel.start_call(_total, [4], jobs=2, size=1) as pending:  # small: in-process
+        assert pending.result() == 4
+
+
+def test_leaving_a_failed_block_stops_the_workers_without_waiting_for_them() -> None:
+    with (pytest.raises(RuntimeError, match="caller failed"),
+          parallel.start_map(_scaled, list(range(1000)), 2, jobs=2, min_items=1)):
+        raise RuntimeError("caller failed")
