@@ -42,6 +42,7 @@ CHUNKS_PER_WORKER = 4
 
 _worker_func: Callable[[Any, Any], Any] | None = None
 _worker_context: Any = None
+_worker_items: Sequence[Any] = ()
 
 
 def available_cores() -> int:
@@ -69,29 +70,39 @@ def worker_count(jobs: int | None, items: int, min_items: int | None = None) -> 
 
 def chunks(items: Sequence[T], count: int) -> list[Sequence[T]]:
     """Cut ``items`` into ``count`` contiguous slices of near-equal length (none empty)."""
-    count = max(1, min(count, len(items)))
-    size, extra = divmod(len(items), count)
+    return [items[start:end] for start, end in _bounds(len(items), count)]
+
+
+def _bounds(length: int, count: int) -> list[tuple[int, int]]:
+    count = max(1, min(count, length))
+    size, extra = divmod(length, count)
     out, start = [], 0
     for index in range(count):
         end = start + size + (1 if index < extra else 0)
-        out.append(items[start:end])
+        out.append((start, end))
         start = end
     return out
 
 
 def _start_worker(func: Callable[[Any, Any], Any], context: Any,
-                  warm: Callable[[Any], object] | None) -> None:
-    global _worker_func, _worker_context
-    _worker_func, _worker_context = func, context
+                  warm: Callable[[Any], object] | None, items: Sequence[Any]) -> None:
+    """Keep what every task of this worker shares; with fork nothing is pickled."""
+    global _worker_func, _worker_context, _worker_items
+    _worker_func, _worker_context, _worker_items = func, context, items
     if warm is not None:
         warm(context)
 
 
-def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
+def _run_slice(bounds: tuple[int, int]) -> list[Any]:
     func = _worker_func
     if func is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker started without its function")
-    return [func(_worker_context, item) for item in chunk]
+    start, end = bounds
+    return [func(_worker_context, item) for item in _worker_items[start:end]]
+
+
+def _call(func: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    return func(*args)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -148,11 +159,14 @@ def start_map(func: Callable[[C, T], R], items: Sequence[T], context: C,
     workers = worker_count(jobs, len(items), min_items)
     if workers == 0:
         return Pending(lambda: [func(context, item) for item in items])
+    # Items reach the workers with the initializer (inherited, not pickled,
+    # where processes fork); each task names only the slice to work on.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                               initializer=_start_worker, initargs=(func, context, warm))
+                               initializer=_start_worker,
+                               initargs=(func, context, warm, items))
     try:
-        futures = [pool.submit(_run_chunk, part)
-                   for part in chunks(items, workers * CHUNKS_PER_WORKER)]
+        futures = [pool.submit(_run_slice, bounds)
+                   for bounds in _bounds(len(items), workers * CHUNKS_PER_WORKER)]
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -170,13 +184,14 @@ def start_call(func: Callable[..., R], *args: Any, jobs: int | None = None,
     """
     if worker_count(jobs, size) == 0:
         return Pending(lambda: func(*args))
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context())
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context(),
+                               initializer=_start_worker, initargs=(_call, func, None, [args]))
     try:
-        future = pool.submit(func, *args)
+        future = pool.submit(_run_slice, (0, 1))
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
-    return Pending(future.result, pool)
+    return Pending(lambda: future.result()[0], pool)
 
 
 def parallel_map(func: Callable[[C, T], R], items: Sequence[T], context: C,
