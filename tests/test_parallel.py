@@ -113,3 +113,13 @@ def test_leaving_a_failed_block_stops_the_workers_without_waiting_for_them() -> 
     with (pytest.raises(RuntimeError, match="caller failed"),
           parallel.start_map(_scaled, list(range(1000)), 2, jobs=2, min_items=1)):
         raise RuntimeError("caller failed")
+
+
+def test_workers_started_by_spawn_give_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_pool_context", lambda: multiprocessing.get_context("spawn"))
+    items = list(range(30))
+    assert parallel_map(_scaled, items, 2, jobs=2, min_items=1) == [2 * i for i in items]
+    with parallel.start_call(_total, [5, 6], jobs=2, size=parallel.MIN_ITEMS) as pending:
+        assert pending.result() == 11
