@@ -79,7 +79,7 @@ def test_alt_texts_stay_short_on_a_long_thread(long_analysis):
     repost = cd.repost_map(long_analysis)
     timeline = cd.stance_timeline(long_analysis)
     assert repost is not None and timeline is not None
-    assert len(alt_repost_map(repost)) < 600
+    assert len(alt_repost_map(repost)) < 450
     assert "and 36 more" in alt_repost_map(repost)
     assert len(alt_stance_timeline(timeline)) < 400
 

@@ -14,7 +14,7 @@ from analyzer.report.chart_data import (
     StanceTimelineData,
 )
 
-ALT_CLUSTERS = 5
+ALT_CLUSTERS = 3
 """Most clusters the repost chart's alternative text describes one by one."""
 ALT_ITEMS = 4
 """Most post numbers or names the alternative text lists for one cluster."""
