@@ -57,6 +57,9 @@ def available_cores() -> int:
 def worker_count(jobs: int | None, items: int, min_items: int | None = None) -> int:
     """Return how many worker processes ``items`` items get; 0 means none, in-process.
 
+    Inside a daemonic process (another pool's worker), which may not start
+    processes, the work stays in-process.
+
     Args:
         jobs: Processes asked for (``--jobs``); None or 0 means every available core.
         items: How many items there are.
@@ -64,8 +67,8 @@ def worker_count(jobs: int | None, items: int, min_items: int | None = None) -> 
     """
     wanted = jobs if jobs else available_cores()
     least = MIN_ITEMS if min_items is None else min_items
-    if wanted <= 1 or items < max(least, 2):
-        return 0
+    if wanted <= 1 or items < max(least, 2) or multiprocessing.current_process().daemon:
+        return 0  # a daemonic process (a pool's worker) may not start processes
     return min(wanted, items)
 
 

@@ -123,3 +123,17 @@ def test_workers_started_by_spawn_give_the_same_results(monkeypatch: pytest.Monk
     assert parallel_map(_scaled, items, 2, jobs=2, min_items=1) == [2 * i for i in items]
     with parallel.start_call(_total, [5, 6], jobs=2, size=parallel.MIN_ITEMS) as pending:
         assert pending.result() == 11
+
+
+def _map_inside(item: int) -> tuple[list[int], set[int]]:
+    found = parallel_map(_times_warmed, [item, item + 1], 0, jobs=2, min_items=1)
+    return [item, item + 1], {pid for pid, _ in found} - {os.getpid()}
+
+
+def test_a_map_inside_a_daemonic_pool_worker_runs_in_that_worker() -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # its workers are daemons
+        items, elsewhere = pool.apply(_map_inside, (3,))
+    assert items == [3, 4]
+    assert elsewhere == set()
