@@ -214,13 +214,15 @@ def parse(paths: Sequence[str], fmt: ThreadFormat, engine: str | None, selectors
 @_SELECTORS
 @_COLUMNS
 @_MAX_SIZE
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for per-post work [default: every core]; 1 for none.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no closing summary line.")
 @_command
 def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: ReportFormat,
             no_charts: bool, json_path: str | None, config: str | None, preset: str | None,
             topic: str | None, engine: str | None, selectors: str | None, columns: str | None,
-            max_size: int, quiet: bool) -> None:
+            max_size: int, jobs: int | None, quiet: bool) -> None:
     """Analyse one thread (page files or a folder) against news articles.
 
     Writes a report (Markdown with PNG charts beside it, HTML or JSON), and
@@ -234,7 +236,7 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     from analyzer.serialize import analysis_to_dict
     from analyzer.settings import load_settings
 
-    settings = replace(load_settings(config, preset, topic), max_file_size=max_size)
+    settings = replace(load_settings(config, preset, topic), max_file_size=max_size, jobs=jobs)
     parser = choose_parser(selectors, columns, engine)
     report = Path(output) if output else default_report_path(paths, fmt)
     for target in (report, json_path):  # before the analysis, and before any file is written

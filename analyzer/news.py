@@ -10,10 +10,11 @@ out of forum-opinion figures.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from analyzer.model import Article, NewsVerdict, Post, PostKind, Thread
 from analyzer.news_register import reads_like_article
+from analyzer.parallel import parallel_map
 from analyzer.reposts import shingles
 from analyzer.settings import Settings
 
@@ -48,10 +49,25 @@ def judge_posts(thread: Thread, articles: Sequence[Article],
     Args:
         thread: The parsed thread.
         articles: News articles supplied by the user (may be empty).
-        settings: ``shingle_size`` and ``news_containment`` are used.
+        settings: ``shingle_size``, ``news_containment`` and ``jobs`` are used.
     """
-    article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
-    return tuple(judge(post, articles, settings, article_shingles) for post in thread.posts)
+    articles = tuple(articles)
+    context = _Context(settings, articles,
+                       tuple(shingles(a.text, settings.shingle_size) for a in articles))
+    return tuple(parallel_map(_judge, thread.posts, context, jobs=settings.jobs))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What judging every post shares: sent once to each worker."""
+
+    settings: Settings
+    articles: tuple[Article, ...]
+    article_shingles: tuple[set[bytes], ...]
+
+
+def _judge(context: _Context, post: Post) -> NewsVerdict:
+    return judge(post, context.articles, context.settings, context.article_shingles)
 
 
 def apply_verdicts(thread: Thread, verdicts: Sequence[NewsVerdict]) -> Thread:
@@ -71,9 +87,12 @@ def apply_verdicts(thread: Thread, verdicts: Sequence[NewsVerdict]) -> Thread:
 def mark_news(thread: Thread, articles: Sequence[Article], settings: Settings) -> Thread:
     """Return a copy of ``thread`` with pasted news posts marked ``kind="news"``.
 
+    Posts are judged in worker processes (:func:`analyzer.parallel.parallel_map`,
+    ``settings.jobs``); the result does not depend on how many.
+
     Args:
         thread: The parsed thread.
         articles: News articles supplied by the user (may be empty).
-        settings: ``shingle_size`` and ``news_containment`` are used.
+        settings: ``shingle_size``, ``news_containment`` and ``jobs`` are used.
     """
     return apply_verdicts(thread, judge_posts(thread, articles, settings))

@@ -83,10 +83,6 @@ def cues(text: str) -> RegisterCues:
     for sentence in sents:
         tokens = sentence.split()
         names += sum(1 for tok in tokens[1:] if tok[:1].isupper() and tok[1:2].islower())
-    top = [line for line in text.strip().split("\n") if line.strip()][:4]
-    masthead = bool(any(_DATELINE.search(line) for line in top)
-                    or _MASTHEAD.search("\n".join(top))
-                    or _AGENCY.search("\n".join(top[:2])))
     return RegisterCues(
         words=len(words(text)),
         sentences=len(sents),
@@ -96,8 +92,16 @@ def cues(text: str) -> RegisterCues:
         personal=len(_FIRST_SECOND.findall(unquoted)),
         modals=len(_MODAL.findall(unquoted)),
         informal=len(_INFORMAL.findall(unquoted)),
-        masthead=masthead,
+        masthead=has_masthead(text),
     )
+
+
+def has_masthead(text: str) -> bool:
+    """Return True if the first lines of ``text`` hold a dateline, byline, agency or date line."""
+    top = [line for line in text.strip().split("\n") if line.strip()][:4]
+    return bool(any(_DATELINE.search(line) for line in top)
+                or _MASTHEAD.search("\n".join(top))
+                or _AGENCY.search("\n".join(top[:2])))
 
 
 def newsiness(text: str) -> float:
@@ -113,7 +117,10 @@ def newsiness(text: str) -> float:
     Returns:
         The score, roughly in [-3, 4].
     """
-    c = cues(text)
+    return _score(cues(text))
+
+
+def _score(c: RegisterCues) -> float:
     if c.words == 0:
         return 0.0
     per_sentence = max(c.sentences, 1)
@@ -136,10 +143,12 @@ def reads_like_article(text: str) -> bool:
 
     It must be long enough to be an article (at least 60 words over three or
     more sentences) and score as news prose, with attribution or a masthead.
+    The cheap tests come first: most comments have neither attribution nor a
+    masthead, and are settled without splitting sentences.
     """
+    if len(_ATTRIBUTION.findall(text)) < 2 and not has_masthead(text):
+        return False
     c = cues(text)
     if c.words < 60 or c.sentences < 3:
         return False
-    if not (c.masthead or c.attributions >= 2):
-        return False
-    return newsiness(text) >= 1.2
+    return _score(c) >= 1.2

@@ -15,14 +15,16 @@ from analyzer.articles import load_articles
 from analyzer.framing import compare
 from analyzer.model import Analysis, Article, LshBanding, MethodFacts, Thread
 from analyzer.news import apply_verdicts, judge_posts
+from analyzer.parallel import start_call, start_map
 from analyzer.parsers.base import Parser
 from analyzer.reading.batch import parse_paths
 from analyzer.reposts import find_reposts, lsh_parameters
 from analyzer.settings import Settings, default_settings
-from analyzer.stance import score_articles, score_thread, summarise
+from analyzer.stance import score_articles, summarise
 from analyzer.stance.actors import resolve_targets
 from analyzer.stance.intervals import interval_method
-from analyzer.stance.score import NEUTRAL_BAND
+from analyzer.stance.score import NEUTRAL_BAND, score_post
+from analyzer.stance.sentiment import analyzer_for
 
 Progress = Callable[[str, int, int], None]
 """A progress callback, called as ``progress(stage, done, total)``: ``done`` of
@@ -51,7 +53,9 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
 
     Returns:
         The analysis. ``thread`` in it has pasted news marked; the thread
-        passed in is not changed.
+        passed in is not changed. Per-post work runs in ``settings.jobs``
+        worker processes (every core by default); the result does not
+        depend on how many.
     """
     settings = settings or default_settings()
     articles = tuple(articles)
@@ -61,12 +65,18 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     _tell(progress, "reposts")
     clusters = find_reposts(thread, settings)
     settings = resolve_targets(thread, settings, clusters)  # the thread's actors, if none set
-    _tell(progress, "stance")
-    stances = score_thread(thread, settings)
-    article_stances = score_articles(articles, settings)
-    summary = summarise(thread, clusters, stances, article_stances, articles, settings)
-    _tell(progress, "framing")
-    framing = compare(thread, articles, clusters, settings)
+    # Stance scoring, the costliest stage, runs in worker processes while
+    # framing runs in a process of its own.
+    jobs = settings.jobs
+    with start_map(score_post, thread.posts, settings, jobs=jobs, warm=analyzer_for) as scoring, \
+            start_call(compare, thread, articles, clusters, settings, jobs=jobs,
+                       size=len(thread.posts)) as framing_call:
+        _tell(progress, "stance")
+        stances = tuple(s for found in scoring.result() for s in found)
+        article_stances = score_articles(articles, settings)
+        summary = summarise(thread, clusters, stances, article_stances, articles, settings)
+        _tell(progress, "framing")
+        framing = framing_call.result()
     _tell(progress, "done")
     return Analysis(
         thread=thread,

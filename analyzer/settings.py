@@ -75,6 +75,8 @@ class Settings:
             the thread" or "" (none yet).
         topic_from: Where the topic came from: "config FILE", "--topic",
             "the thread title", or "" when there is no topic.
+        jobs: Worker processes for per-post work (``--jobs``); None means
+            every available core. Results do not depend on it.
     """
 
     num_perm: int = 128
@@ -90,6 +92,7 @@ class Settings:
     topic: str | None = None
     targets_from: str = ""
     topic_from: str = ""
+    jobs: int | None = None
 
     @property
     def shingle(self) -> str:

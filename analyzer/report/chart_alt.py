@@ -14,14 +14,23 @@ from analyzer.report.chart_data import (
     StanceTimelineData,
 )
 
-ALT_CLUSTERS = 5
+ALT_CLUSTERS = 3
 """Most clusters the repost chart's alternative text describes one by one."""
+ALT_ITEMS = 4
+"""Most post numbers or names the alternative text lists for one cluster."""
 
 
 def _join(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _some(items: list[str], limit: int = ALT_ITEMS) -> str:
+    """The first ``limit`` items joined, then how many more."""
+    if len(items) <= limit:
+        return _join(items)
+    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
 
 
 def _signed(value: float | None) -> str:
@@ -49,6 +58,9 @@ def alt_stance_timeline(data: StanceTimelineData) -> str:
     text = (f"Line chart of each opinion post's stance toward "
             f"{_join([line.target for line in data.lines])}, {axis}, from −1 (hostile) to +1 "
             "(favourable).")
+    if data.binned:
+        text += (f" Each point is the mean of {data.binned} consecutive scored posts, "
+                 "a rolling view of a long thread.")
     if reposts:
         text += (f" {reposts} post{'s are copies' if reposts != 1 else ' is a copy'} of a "
                  "comment posted more than once, marked with open diamonds.")
@@ -76,8 +88,8 @@ def alt_repost_map(data: RepostMapData) -> str:
     parts = []
     for row in data.rows[:ALT_CLUSTERS]:
         named = sorted({a for a in row.authors if a != UNKNOWN_AUTHOR})
-        who = f"by {_join(named)}" if named else "by posters the copy does not name"
-        parts.append(f"cluster {row.cluster} at posts {_join([str(p) for p in row.posts])}, "
+        who = f"by {_some(named)}" if named else "by posters the copy does not name"
+        parts.append(f"cluster {row.cluster} at posts {_some([str(p) for p in row.posts])}, "
                      f"{who}")
     more = len(data.rows) - len(parts)
     if more:

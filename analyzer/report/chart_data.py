@@ -25,6 +25,10 @@ LABEL_CHARS = 24
 """Longest author or outlet name on a chart, in characters."""
 MAX_REPOST_ROWS = 20
 """Most repost clusters drawn (the most copied first)."""
+MAX_TIMELINE_POINTS = 300
+"""Most dots on one line of the stance-along-the-thread chart; past it, runs are averaged."""
+TIMELINE_BINS = 100
+"""Points per line of a binned stance-along-the-thread chart, about."""
 _NICE_STEPS = (1, 2, 5)
 
 
@@ -118,6 +122,9 @@ class StanceTimelineData:
         posts: Number of posts in the thread.
         ticks: Post numbers to label on a position axis (empty by time).
         news: Where the pasted news posts stand (post numbers, or timestamps).
+        binned: Scored posts averaged into each point, when a line has more
+            than :data:`MAX_TIMELINE_POINTS` posts (a rolling view); 0 when
+            every post is its own point.
     """
 
     lines: tuple[TimelineLine, ...]
@@ -126,6 +133,7 @@ class StanceTimelineData:
     posts: int
     ticks: tuple[int, ...]
     news: tuple[int | datetime, ...] = ()
+    binned: int = 0
 
 
 @dataclass(frozen=True)
@@ -276,6 +284,10 @@ def stance_timeline(analysis: Analysis) -> StanceTimelineData | None:
             for p in scored if (p.id, target.name) in scores)
         if points:
             lines.append(TimelineLine(_label(analysis, target.name), points))
+    longest = max(len(line.points) for line in lines)
+    binned = math.ceil(longest / TIMELINE_BINS) if longest > MAX_TIMELINE_POINTS else 0
+    if binned:
+        lines = [TimelineLine(line.target, _bin(line.points, binned)) for line in lines]
     posts = len(analysis.thread.posts)
     return StanceTimelineData(
         lines=tuple(lines),
@@ -285,7 +297,23 @@ def stance_timeline(analysis: Analysis) -> StanceTimelineData | None:
         ticks=() if by_time else thin_ticks(posts),
         news=tuple(_x(p, by_time) for p in analysis.thread.posts
                    if p.kind == "news" and (p.timestamp or not by_time)),
+        binned=binned,
     )
+
+
+def _bin(points: tuple[TimelinePoint, ...], size: int) -> tuple[TimelinePoint, ...]:
+    """Average each run of ``size`` consecutive points into one, placed at the run's middle.
+
+    An averaged point stands for many posts, so none is marked as a repost.
+    """
+    out = []
+    for start in range(0, len(points), size):
+        run = points[start:start + size]
+        middle = run[len(run) // 2]
+        out.append(TimelinePoint(x=middle.x, post=middle.post,
+                                 score=math.fsum(p.score for p in run) / len(run),
+                                 repost=False))
+    return tuple(out)
 
 
 def _x(post: Post, by_time: bool) -> int | datetime:

@@ -30,6 +30,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analyzer.model import Analysis
+from analyzer.parallel import parallel_map, worker_count
 from analyzer.report import chart_alt
 from analyzer.report import chart_data as cd
 from analyzer.report.chart_data import (
@@ -68,6 +69,8 @@ AUTHORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a
 UNKNOWN = "#9a9a9a"
 GRID = "#e3e3e3"
 NEWS_SHADE = "#ececec"
+MAX_NEWS_MARKS = 50
+"""Past this many pasted news posts, their shading is drawn as one collection."""
 AUTHOR_CHARS = 16
 """Longest author name written beside a dot."""
 MAX_NAMES_PER_ROW = 12
@@ -165,7 +168,8 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
 
     Dots of posts that mention the target are joined by a thin line; copies
     of a repeated comment are open diamonds; pasted news posts, which carry
-    no forum stance, are shaded.
+    no forum stance, are shaded. A binned chart (``data.binned``) draws one
+    dot per run of posts, their mean, and no diamonds.
     """
     with style():
         k = len(data.lines)
@@ -173,19 +177,28 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
         axes = fig.subplots(k, 1, sharex=True, squeeze=False)[:, 0]
         for i, (ax, line) in enumerate(zip(axes, data.lines, strict=True)):
             color = TARGETS[i % len(TARGETS)]
-            for x in data.news:
+            if len(data.news) > MAX_NEWS_MARKS:  # one collection, not an artist per post
+                _shade_many(ax, data)
+            for x in () if len(data.news) > MAX_NEWS_MARKS else data.news:
                 if isinstance(x, datetime):  # by time
                     ax.axvline(x, color=NEWS_SHADE, linewidth=3, zorder=0)
                 else:
                     ax.axvspan(x - 0.5, x + 0.5, color=NEWS_SHADE, linewidth=0, zorder=0)
             xs = [p.x for p in line.points]
             ys = [p.score for p in line.points]
-            ax.plot(xs, ys, "-", color=color, linewidth=0.9, alpha=0.6, zorder=2)
-            plain = [(x, p.score) for x, p in zip(xs, line.points, strict=True) if not p.repost]
-            copies = [(x, p.score) for x, p in zip(xs, line.points, strict=True) if p.repost]
-            ax.scatter([x for x, _ in plain], [y for _, y in plain], s=22, color=color, zorder=3)
-            ax.scatter([x for x, _ in copies], [y for _, y in copies], marker="D", s=46,
-                       facecolors="white", edgecolors=color, linewidths=1.5, zorder=4)
+            if data.binned:  # a rolling view: one dot per run of posts, joined
+                ax.plot(xs, ys, "-", color=color, linewidth=1.4, zorder=2)
+                ax.scatter(xs, ys, s=10, color=color, zorder=3)
+            else:
+                ax.plot(xs, ys, "-", color=color, linewidth=0.9, alpha=0.6, zorder=2)
+                plain = [(x, p.score) for x, p in zip(xs, line.points, strict=True)
+                         if not p.repost]
+                copies = [(x, p.score) for x, p in zip(xs, line.points, strict=True)
+                          if p.repost]
+                ax.scatter([x for x, _ in plain], [y for _, y in plain], s=22, color=color,
+                           zorder=3)
+                ax.scatter([x for x, _ in copies], [y for _, y in copies], marker="D", s=46,
+                           facecolors="white", edgecolors=color, linewidths=1.5, zorder=4)
             ax.axhline(0.0, color="#444444", linewidth=0.7, zorder=1)
             ax.set_ylim(-1.1, 1.1)
             ax.set_yticks([-1, 0, 1], ["−1", "0", "+1"])
@@ -203,7 +216,8 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
         axes[0].set_title("Stance along the thread, per target  (−1 hostile … +1 favourable)")
         handles: list[Artist] = [
             Line2D([], [], marker="o", linestyle="none", color="#555555", markersize=5)]
-        labels = ["opinion post"]
+        labels = [f"mean of {data.binned} consecutive scored posts" if data.binned
+                  else "opinion post"]
         if any(p.repost for line in data.lines for p in line.points):
             handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
                                   markeredgecolor="#555555", markeredgewidth=1.5, markersize=6))
@@ -213,6 +227,15 @@ def draw_stance_timeline(data: StanceTimelineData) -> Figure:
             labels.append("pasted news (no forum stance)")
         fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
     return fig
+
+
+def _shade_many(ax: Any, data: StanceTimelineData) -> None:
+    """Shade every pasted news post of a long thread with one artist."""
+    if data.by_time:
+        ax.vlines(list(data.news), -1.1, 1.1, colors=NEWS_SHADE, linewidth=3, zorder=0)
+    else:
+        spans = [(float(x) - 0.5, 1.0) for x in data.news if isinstance(x, int)]
+        ax.broken_barh(spans, (-1.1, 2.2), facecolors=NEWS_SHADE, linewidth=0, zorder=0)
 
 
 def draw_frame_shares(data: FrameSharesData) -> Figure:
@@ -304,14 +327,24 @@ SLUGS = tuple(slug for slug, *_ in _CHARTS)
 def render_charts(analysis: Analysis) -> tuple[Chart, ...]:
     """Draw every chart the analysis has data for.
 
+    For a long thread (one that :func:`analyzer.parallel.worker_count`
+    gives workers), the charts are drawn side by side in worker processes.
+
     Returns:
         The charts, in :data:`SLUGS` order; a chart with nothing to show
         (no repost clusters, say) is left out.
     """
-    charts = []
-    for slug, title, compute, draw, describe in _CHARTS:
-        data = compute(analysis)
-        if data is None:
-            continue
-        charts.append(Chart(slug=slug, title=title, alt=describe(data), png=to_png(draw(data))))
-    return tuple(charts)
+    found = [(index, data) for index, (_, _, compute, _, _) in enumerate(_CHARTS)
+             if (data := compute(analysis)) is not None]
+    jobs = analysis.settings.jobs
+    if not worker_count(jobs, len(analysis.thread.posts)):
+        jobs = 1
+    pngs = parallel_map(_draw_png, found, None, jobs=jobs, min_items=2)
+    return tuple(Chart(slug=_CHARTS[index][0], title=_CHARTS[index][1],
+                       alt=_CHARTS[index][4](data), png=png)
+                 for (index, data), png in zip(found, pngs, strict=True))
+
+
+def _draw_png(_: None, chart: tuple[int, Any]) -> bytes:
+    index, data = chart
+    return to_png(_CHARTS[index][3](data))

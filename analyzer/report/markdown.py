@@ -22,6 +22,15 @@ from analyzer.text import words
 
 QUOTE_CHARS = 200
 """Longest quotation of a representative post, in characters."""
+MAX_REFS = 10
+"""Most post numbers a summary line lists; the rest are counted."""
+MAX_GLANCE_ROWS = 200
+"""Most posts the at-a-glance table lists; the rest are counted, and are in the JSON."""
+MAX_CLUSTERS = 20
+"""Most repost clusters described one by one (the most copied first)."""
+MAX_COPY_ROWS = 20
+"""Most copies a cluster's table lists."""
+IN_JSON = "every one is in the JSON output (`--json`)"
 
 
 def render(analysis: Analysis, charts: Sequence[ChartLink] = ()) -> str:
@@ -75,7 +84,7 @@ def summary(analysis: Analysis) -> str:
     if analysis.clusters:
         biggest = max(analysis.clusters, key=lambda c: len(c.post_ids))
         by_id = posts_by_id(analysis)
-        refs = ", ".join(post_ref(by_id[pid]) for pid in biggest.post_ids)
+        refs = _refs([by_id[pid] for pid in biggest.post_ids])
         lines.append(
             f"- **Reposts:** {len(analysis.clusters)} comment"
             f"{'s were' if len(analysis.clusters) != 1 else ' was'} posted more than once; "
@@ -99,6 +108,13 @@ def summary(analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
+def _refs(posts: Sequence[Post], limit: int = MAX_REFS) -> str:
+    """Post numbers, the first ``limit`` of them, then how many more."""
+    shown = ", ".join(post_ref(p) for p in posts[:limit])
+    more = len(posts) - limit
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
 def _spread(cluster: RepostCluster) -> str:
     named = [a for a in cluster.authors if a]
     if not named:
@@ -117,7 +133,7 @@ def glance(analysis: Analysis) -> str:
     header = ["#", "Author", "Date", "Kind", "Words", "Quotes", "Repost"] + [
         escape_cell(analysis.settings.target(t).label) for t in targets] + ["Opening words"]
     rows = []
-    for p in analysis.thread.posts:
+    for p in analysis.thread.posts[:MAX_GLANCE_ROWS]:
         rows.append([
             post_ref(p), author(p),
             p.timestamp.strftime("%Y-%m-%d %H:%M") if p.timestamp else "–",
@@ -129,7 +145,12 @@ def glance(analysis: Analysis) -> str:
     align = ["r", "l", "l", "l", "r", "r", "l"] + ["r"] * len(targets) + ["l"]
     intro = (f"Read by the {code(analysis.thread.engine)} parser. Stance scores run from −1 "
              "(hostile) to +1 (favourable); a dash means the post does not mention the target.")
-    return "\n".join(["## The thread at a glance", "", intro, "", table(header, rows, align)])
+    lines = ["## The thread at a glance", "", intro, "", table(header, rows, align)]
+    more = len(analysis.thread.posts) - len(rows)
+    if more > 0:
+        lines += ["", f"The first {len(rows)} posts of {len(analysis.thread.posts)} are listed; "
+                  f"{more} more are not, and {IN_JSON}."]
+    return "\n".join(lines)
 
 
 def reposts(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) -> str:
@@ -141,31 +162,57 @@ def reposts(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) ->
         return "\n".join(lines)
     lines += image(links, "reposts")
     by_id = posts_by_id(analysis)
-    for cluster in analysis.clusters:
+    moved = _moved_targets(analysis)
+    shown = sorted(analysis.clusters, key=lambda c: (-len(c.post_ids), c.id))[:MAX_CLUSTERS]
+    for cluster in sorted(shown, key=lambda c: c.id):
         copies = [by_id[pid] for pid in cluster.post_ids]
         lines += [f"### Cluster {cluster.id}: {len(copies)} copies", ""]
         lines.append(table(
             ["Copy", "Post", "Author", "Words", "Kind"],
             [[str(n + 1), post_ref(p), author(p), str(len(words(p.text))), p.kind]
-             for n, p in enumerate(copies)],
+             for n, p in enumerate(copies[:MAX_COPY_ROWS])],
             ["r", "l", "l", "r", "l"]))
+        if len(copies) > MAX_COPY_ROWS:
+            lines += ["", f"The first {MAX_COPY_ROWS} copies are listed; "
+                      f"{len(copies) - MAX_COPY_ROWS} more are not, and {IN_JSON}."]
         lines += ["", f"Lowest Jaccard similarity to the first copy: **{cluster.similarity:.2f}**;"
                   f" {_spread(cluster)}.", "", blockquote(copies[0].text, limit=600), ""]
-        effect = _cluster_effect(analysis, cluster)
+        effect = _cluster_effect(analysis, cluster, moved)
         if effect:
             lines += [effect, ""]
+    hidden = len(analysis.clusters) - len(shown)
+    if hidden:
+        copies_left = sum(len(c.post_ids) for c in analysis.clusters) - sum(
+            len(c.post_ids) for c in shown)
+        lines.append(f"The {len(shown)} most copied clusters are shown; {hidden} smaller "
+                     f"cluster{'s' if hidden != 1 else ''} ({copies_left} copies) are not, "
+                     f"and {IN_JSON}.")
     return "\n".join(lines)
 
 
-def _cluster_effect(analysis: Analysis, cluster: RepostCluster) -> str:
+def _moved_targets(analysis: Analysis) -> dict[str, set[str]]:
+    """Targets whose forum figure moves when copies count once, by opinion post mentioning them.
+
+    Worked out once for all clusters: one pass over the stances.
+    """
+    moving = {s.target for s in analysis.summary
+              if s.forum is not None and s.forum_naive is not None
+              and score(s.forum) != score(s.forum_naive)}
     # Only opinion copies count toward the forum figures; pasted news never moves them.
-    copies = set(cluster.post_ids)
-    members = {p.id for p in analysis.thread.posts if p.id in copies and p.kind == "opinion"}
+    opinion = {p.id for p in analysis.thread.posts if p.kind == "opinion"}
+    found: dict[str, set[str]] = {}
+    for st in analysis.stances:
+        if st.target in moving and st.post_id in opinion:
+            found.setdefault(st.post_id, set()).add(st.target)
+    return found
+
+
+def _cluster_effect(analysis: Analysis, cluster: RepostCluster,
+                    moved: Mapping[str, set[str]]) -> str:
+    targets = set().union(*(moved.get(pid, set()) for pid in cluster.post_ids))
     parts = []
     for s in analysis.summary:
-        if s.forum is None or s.forum_naive is None or score(s.forum) == score(s.forum_naive):
-            continue
-        if any(st.post_id in members and st.target == s.target for st in analysis.stances):
+        if s.target in targets:
             label = escape_inline(analysis.settings.target(s.target).label)
             parts.append(f"{label} {score(s.forum_naive)} → {score(s.forum)}")
     if not parts:
@@ -296,8 +343,9 @@ def _voice_line(label: str, voice: Sequence[Stance], by_id: Mapping[str, Post]) 
         where = f"{post_ref(posts[0])} by {author(posts[0])}"
     else:
         names = list(dict.fromkeys(author(p) for p in posts))
-        where = (f"posted {len(posts)} times ({', '.join(post_ref(p) for p in posts)}) by "
-                 + ", ".join(names))
+        more = len(names) - MAX_REFS
+        where = (f"posted {len(posts)} times ({_refs(posts)}) by "
+                 + ", ".join(names[:MAX_REFS]) + (f" and {more} more" if more > 0 else ""))
     said = " ".join(first.evidence) or posts[0].text
     return (f"- **{label}** ({score(_voice_score(voice))}), {where}: "
             f"“{short(said, QUOTE_CHARS)}”")

@@ -36,6 +36,7 @@ from dataclasses import replace
 from typing import Literal
 
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
+from analyzer.parallel import parallel_map
 from analyzer.settings import Settings
 from analyzer.stance.comparison import find_comparison
 from analyzer.stance.cues import cue_before, split_hashtags, with_cue
@@ -217,9 +218,17 @@ def score_thread(thread: Thread, settings: Settings) -> tuple[Stance, ...]:
         settings: Supplies targets and the domain lexicon.
 
     Returns:
-        The posts' stances, in thread order.
+        The posts' stances, in thread order. Posts are scored in worker
+        processes (``settings.jobs``); the result does not depend on it.
     """
-    return tuple(s for post in thread.posts for s in score_text(post.text, post.id, settings))
+    found = parallel_map(score_post, thread.posts, settings, jobs=settings.jobs,
+                         warm=analyzer_for)
+    return tuple(s for stances in found for s in stances)
+
+
+def score_post(settings: Settings, post: Post) -> tuple[Stance, ...]:
+    """Return the stances of one post (:func:`score_text`); what workers run."""
+    return score_text(post.text, post.id, settings)
 
 
 def score_articles(articles: Iterable[Article], settings: Settings) -> tuple[Stance, ...]:
