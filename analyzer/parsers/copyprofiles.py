@@ -46,7 +46,8 @@ TITLE_WORDS = re.compile(rf"\b(?:{TITLE_WORD_LIST})s?\b", re.IGNORECASE)
 ACTION_BAR = re.compile(
     r"^(?:\d+\s+)?(?:(?:like|unlike|reply|reply with quote|quote|multi-?quote|report|"
     r"report post|share|bookmark|add bookmark|thanks?|find|pm|website|email|edit|delete|"
-    r"top|permalink|save|follow|upvote|downvote|\+?quote|reply to this topic)\s*){1,8}$",
+    r"top|permalink|save|follow|upvote|downvote|\+?quote|reply to this topic|logged|"
+    r"modify|remove|report to moderator)\s*){1,8}$",
     re.IGNORECASE,
 )
 LIKES = re.compile(
@@ -107,6 +108,9 @@ class CopyProfile:
             anchor whose ``author`` group is empty takes the name on the line
             above.
         head: Lines of the post head to drop (bookmark links, post titles).
+        head_above: Lines of the post head right above the anchor (a post's
+            subject, "Re: ..."); a line that is the subject of the replies
+            (the first post's subject) counts too.
         edit: The edit note; it is never post text.
         signature_after_edit: True if the signature follows the edit note,
             so that everything from the note to the action bar is furniture.
@@ -121,6 +125,7 @@ class CopyProfile:
     date_after: int = 0
     block: str = "before"
     head: re.Pattern[str] | None = None
+    head_above: re.Pattern[str] | None = None
     edit: re.Pattern[str] = re.compile(r"^last edited\b.{0,160}$", re.IGNORECASE)
     signature_after_edit: bool = True
     signature_rule: re.Pattern[str] | None = None
@@ -186,6 +191,7 @@ PROFILES: tuple[CopyProfile, ...] = (
         anchor=re.compile(r"^«\s*(?:reply\s+#(?P<number>\d+)\s+)?on:\s*(?P<date>.{4,60}?)\s*»$",
                           re.IGNORECASE),
         block="before",
+        head_above=re.compile(r"^re: .{1,160}$", re.IGNORECASE),
         head=re.compile(r"^(?:re: .{1,160}|quote|modify|remove|split topic)$", re.IGNORECASE),
         edit=re.compile(r"^«\s*last edit:.{0,120}»$", re.IGNORECASE),
     ),

@@ -111,6 +111,7 @@ def read_copy(lines: list[str]) -> CopyReading | None:
 
 def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
     found: list[_Anchor] = []
+    subjects = {line[4:].strip() for line in ls if line[:4].lower() == "re: "}
     for j, line in enumerate(ls):
         match = profile.anchor.match(line)
         if not match:
@@ -157,6 +158,9 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
             evidence += 1
         elif profile.date_before or profile.date_after:
             continue  # this engine always prints the date beside the number
+        while profile.head_above is not None and lo > 0 and (
+                profile.head_above.match(ls[lo - 1]) or ls[lo - 1] in subjects):
+            lo -= 1
         evidence += _block_evidence(profile, ls, j, lo, hi)
         number = int(groups["number"]) if groups.get("number") else None
         found.append(_Anchor(j, lo, hi, author, date, number, evidence))
@@ -171,7 +175,7 @@ def _block_evidence(profile: CopyProfile, ls: list[str], j: int, lo: int, hi: in
     if profile.block == "after" and hi < len(ls) and name_like(ls[hi]):
         if any(is_field(ls[k]) for k in range(hi + 1, min(len(ls), hi + 6))):
             return 1.0
-        return 0.5 if hi + 1 < len(ls) and TITLE_WORDS.search(ls[hi + 1]) else 0.0
+        return 0.5
     if profile.block == "before" and lo > 0:
         if any(is_field(ls[k]) for k in range(max(0, lo - 3), lo)):
             return 1.0
