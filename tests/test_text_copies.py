@@ -166,3 +166,22 @@ def test_any_copy_reads_or_is_refused_and_no_line_goes_unaccounted(lines):
         assert str(error).startswith("c.txt: ")
     else:
         assert thread.posts
+
+
+def test_parse_json_names_the_copy_profile_under_thread_layout():
+    from analyzer.serialize import thread_to_dict
+
+    name = next(n for n in sorted(TRUTH) if TRUTH[n]["engine"] == "phpbb3")
+    assert thread_to_dict(read(name))["thread"]["layout"] == "phpbb"
+    assert thread_to_dict(parse("Just one sentence of bare text.\n"))["thread"]["layout"] == (
+        "generic")
+
+
+def test_innertext_renderer_follows_the_browser_rules_the_copies_rely_on():
+    from tools.innertext import inner_text
+
+    page = ("<html><head><title>T</title></head><body><div>Name</div>"
+            "<ul style='display:none'><li>View Profile</li></ul><p>One<br>two</p>"
+            "<p>Three   <b>bold</b></p><table><tr><td>05-26-2019</td><td>#1</td></tr></table>"
+            "<script>var x = 1;</script></body></html>")
+    assert inner_text(page) == "Name\n\nOne\ntwo\n\nThree bold\n\n05-26-2019\t#1\n"
