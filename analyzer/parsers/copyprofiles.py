@@ -181,8 +181,9 @@ PROFILES: tuple[CopyProfile, ...] = (
     CopyProfile(
         name="nodebb",
         anchor=re.compile(r"^(?:(?P<author>.{1,60}?)\s+)?(?:wrote|replied to .{1,60}?|posted)"
-                          r"\s+on\b(?:\s+(?P<date>.{0,48}?))?(?:\s+last edited by .{0,100})?"
-                          rf"(?:\s+{_NUMBER})?$", re.IGNORECASE),
+                          r"(?:\s+on\b(?:\s+(?P<date>[^#]{0,48}?))?|\s+(?:an?|one|\d+)\s+\w+\s+ago|"
+                          r"(?=\s+last edited|\s*#|$))(?:\s+last edited by [^#]{0,100})?"
+                          rf"(?:\s*{_NUMBER})?$", re.IGNORECASE),
         block="none",
         head=re.compile(rf"^{_NUMBER}$|^last edited by .{{1,100}}$", re.IGNORECASE),
     ),
