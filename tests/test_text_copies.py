@@ -23,7 +23,8 @@ from analyzer.parsers.plaintext import PlainTextParser
 COPIES = Path(__file__).parent / "textcopies"
 TRUTH = json.loads((COPIES / "truth.json").read_text("utf-8"))
 PROFILE_OF = {"xenforo2": "xenforo2", "xenforo1": "xenforo1", "vbulletin3": "vbulletin",
-              "vbulletin4": "vbulletin", "phpbb3": "phpbb", "mybb": "mybb", "nodebb": "nodebb"}
+              "vbulletin4": "vbulletin", "phpbb3": "phpbb", "mybb": "mybb", "nodebb": "nodebb",
+              "smf": "smf", "invision": "invision"}
 FURNITURE = re.compile(
     r"^(?:reply with quote|like|reply|quote|report|multi-quote|thanks|find|top|#\d+.*|"
     r"join date|joined:?.*|posts:?.*|messages:?|location:?.*|reaction score|"

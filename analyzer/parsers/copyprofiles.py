@@ -137,7 +137,8 @@ _DATE = r"(?P<date>[^#]{4,48}?)"
 PROFILES: tuple[CopyProfile, ...] = (
     CopyProfile(
         name="xenforo2",
-        anchor=re.compile(rf"^(?:{_DATE}\s+)?(?:add bookmark\s+)?{_NUMBER}$", re.IGNORECASE),
+        anchor=re.compile(rf"^(?:(?!add bookmark){_DATE}\s+)?(?:add bookmark\s+)?{_NUMBER}$",
+                          re.IGNORECASE),
         date_before=2,
         block="before",
         head=re.compile(r"^(?:add bookmark|new|thread starter)$", re.IGNORECASE),

@@ -42,6 +42,8 @@ from analyzer.parsers.copyprofiles import (
 )
 from analyzer.parsers.textlines import parse_date, strip_title_label
 
+_DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+
 #: Lines that name a member alone: "replied to NAME on", "@NAME said in".
 _MENTION = re.compile(r"^(?:.{0,60}?\breplied to (?P<name>.{1,60}?) on\b.*|"
                       r"@(?P<name2>\S.{0,60}?) said in .*)$", re.IGNORECASE)
@@ -128,10 +130,11 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
         if lo > 0 and author and len(ls[lo - 1]) == 1 and ls[lo - 1] == author[:1].upper():
             lo -= 1  # a letter avatar
         date = parse_date(groups["date"]) if groups.get("date") else None
-        dated = date is not None or bool(groups.get("date")
-                                         and RELATIVE_DATE.match(groups["date"].strip()))
-        if groups.get("date") and not dated and profile.block == "after":
-            continue  # vBulletin's head is a date and a post number
+        dated = date is not None or bool(groups.get("date") and (
+            RELATIVE_DATE.match(groups["date"].strip())
+            or _DATE_LIKE.search(groups["date"])))  # "23. Juli 2019": a date, unread
+        if groups.get("date") and not dated and profile.block != "none":
+            continue  # a head that prints a date prints a readable one
         evidence = 1
         if profile.author_line is not None:
             named = _author_line(profile, ls, j)
