@@ -135,7 +135,7 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
             or _DATE_LIKE.search(groups["date"])))  # "23. Juli 2019": a date, unread
         if groups.get("date") and not dated and profile.block != "none":
             continue  # a head that prints a date prints a readable one
-        evidence = 1
+        evidence = 1.0
         if profile.author_line is not None:
             named = _author_line(profile, ls, j)
             if named is None:
