@@ -186,3 +186,19 @@ def test_innertext_renderer_follows_the_browser_rules_the_copies_rely_on():
             "<p>Three   <b>bold</b></p><table><tr><td>05-26-2019</td><td>#1</td></tr></table>"
             "<script>var x = 1;</script></body></html>")
     assert inner_text(page) == "Name\n\nOne\ntwo\n\nThree bold\n\n05-26-2019\t#1\n"
+
+
+def test_discourse_copies_read_posts_from_their_name_and_date_heads():
+    crawler = ("Example Forum\nThe topic title\nWorld Affairs\n"
+               "ann_k Jul 23, 2019, 10:00am 1\nThe opening post of the topic, with a sentence.\n"
+               "3 Likes\nbob (Bob Smith) Jul 23, 2019, 10:42am 2\nA reply to it, agreeing mostly.\n"
+               "1 Like\ncarol Jul 24, 2019, 2:30pm 3\nA last word on the matter.\n"
+               "Powered by Discourse, best viewed with JavaScript enabled\n")
+    thread = parse(crawler)
+    assert thread.layout == "discourse"
+    assert [(p.author, p.text) for p in thread.posts] == [
+        ("ann_k", "The opening post of the topic, with a sentence."),
+        ("bob", "A reply to it, agreeing mostly."), ("carol", "A last word on the matter.")]
+    rendered = ("The topic title\nann_k\nJul 2019\nThe opening post, in full.\n"
+                "bob\nJul 2019\nA reply to the opening post.\n")
+    assert [p.author for p in parse(rendered).posts] == ["ann_k", "bob"]

@@ -44,7 +44,7 @@ TITLE_WORD_LIST = (
 TITLE_WORDS = re.compile(rf"\b(?:{TITLE_WORD_LIST})s?\b", re.IGNORECASE)
 #: Lines that close a post: action bars, vote counts and like summaries.
 ACTION_BAR = re.compile(
-    r"^(?:\d+\s+)?(?:(?:like|unlike|reply|reply with quote|quote|multi-?quote|report|"
+    r"^(?:\d+\s+)?(?:(?:likes?|unlike|reply|replies|reply with quote|quote|multi-?quote|report|"
     r"report post|share|bookmark|add bookmark|thanks?|find|pm|website|email|edit|delete|"
     r"top|permalink|save|follow|upvote|downvote|\+?quote|reply to this topic|logged|"
     r"modify|remove|report to moderator)\s*){1,8}$",
@@ -196,6 +196,15 @@ PROFILES: tuple[CopyProfile, ...] = (
         head_above=re.compile(r"^re: .{1,160}$", re.IGNORECASE),
         head=re.compile(r"^(?:re: .{1,160}|quote|modify|remove|split topic)$", re.IGNORECASE),
         edit=re.compile(r"^«\s*last edit:.{0,120}»$", re.IGNORECASE),
+    ),
+    CopyProfile(
+        name="discourse",
+        anchor=re.compile(
+            r"^(?:(?P<author>[\w.\-]{2,40}?)(?:\s+\([^)]{1,60}\))?\s+)?(?P<date>"
+            r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}, \d{1,2}:\d\d\s?[ap]m|"
+            r"[A-Z][a-z]{2} (?:'\d\d|\d{4})|[A-Z][a-z]{2} \d{1,2}|\d{1,2}[mhd])"
+            r"(?:\s+(?P<number>\d{1,6}))?$"),
+        block="none",
     ),
     CopyProfile(
         name="invision",
