@@ -13,7 +13,8 @@ with other seeds: copies no one has looked at while writing the parser.
 ``--html-fixtures`` reads copies of the hand-written HTML fixtures of every
 engine (``tests/fixtures/<engine>/*.html``, written by others for the HTML
 parsers), rendered on the spot; the truth is what the engine's HTML parser
-reads from the page.
+reads from the page. ``--speed N`` times the parser on an N-post XenForo 2
+copy (engine profile) and an N-post seed-style copy (generic segmenter).
 """
 
 from __future__ import annotations
@@ -81,6 +82,25 @@ def html_fixtures() -> list[tuple[str, str, dict]]:
     return out
 
 
+def speed(n_posts: int) -> None:
+    """Print how long the parser takes on two big generated copies."""
+    import random
+    import time
+    sys.path.insert(0, str(COPIES.parent / "tools"))
+    import seedstyle  # type: ignore[import-not-found]
+    from innertext import inner_text  # type: ignore[import-not-found]
+    from pagegen import make_thread  # type: ignore[import-not-found]
+    from skins import SKINS  # type: ignore[import-not-found]
+    rng = random.Random(n_posts)
+    big = inner_text(SKINS["xenforo2"](make_thread(rng, n_posts), rng, 1, 1, "Big thread"))
+    for label, text in (("xenforo2 copy", big), ("seed-style copy",
+                                                  seedstyle.build("speed", n_posts)[0])):
+        start = time.perf_counter()
+        thread = PlainTextParser().parse(Document("big.txt", text.encode(), text))
+        print(f"{label}: {len(text) / 1e6:.1f} MB, {len(thread.posts)} posts, "
+              f"{time.perf_counter() - start:.2f} s ({thread.layout})")
+
+
 def measure(copies: list[tuple[str, str, dict]]) -> dict[str, dict[str, int]]:
     """Per-engine totals over the copies."""
     table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -114,7 +134,12 @@ def main(argv: list[str]) -> int:
                       help="read N newly generated threads per engine instead")
     args.add_argument("--html-fixtures", action="store_true",
                       help="read copies of the HTML fixtures instead")
+    args.add_argument("--speed", type=int, default=0, metavar="N",
+                      help="time the parser on N-post copies instead")
     opts = args.parse_args(argv)
+    if opts.speed:
+        speed(opts.speed)
+        return 0
     copies = (html_fixtures() if opts.html_fixtures else fresh(opts.fresh) if opts.fresh
               else committed())
     table = measure(copies)

@@ -216,3 +216,11 @@ def test_vbulletin_copy_with_dates_above_names_and_originally_posted_by():
     assert thread.posts[1].timestamp.isoformat() == "2020-12-23T11:40:00+00:00"
     assert thread.posts[1].quotes[0].author == "ivan"
     assert thread.posts[1].text == "Source? I only saw the Tu-95s in the photos."
+
+
+def test_long_line_without_final_punctuation_then_a_single_break_starts_a_post():
+    copy = ("First post says something at length here lol\n"
+            "Second post starts under it.\n\nAnd has a second paragraph.\n\nAnd a third.\n")
+    assert texts(copy) == ["First post says something at length here lol",
+                           "Second post starts under it.\n\nAnd has a second paragraph.\n\n"
+                           "And a third."]

@@ -23,7 +23,8 @@ from analyzer.parsers.engines.plaintext import PlainTextParser
 COPIES = Path(__file__).parent / "textcopies"
 TRUTH = json.loads((COPIES / "truth.json").read_text("utf-8"))
 PROFILE_OF = {"xenforo2": "xenforo2", "xenforo1": "xenforo1", "vbulletin3": "vbulletin",
-              "vbulletin4": "vbulletin", "phpbb3": "phpbb", "mybb": "mybb", "nodebb": "nodebb"}
+              "vbulletin4": "vbulletin", "phpbb3": "phpbb", "mybb": "mybb", "nodebb": "nodebb",
+              "smf": "smf", "invision": "invision"}
 FURNITURE = re.compile(
     r"^(?:reply with quote|like|reply|quote|report|multi-quote|thanks|find|top|#\d+.*|"
     r"join date|joined:?.*|posts:?.*|messages:?|location:?.*|reaction score|"
@@ -166,3 +167,38 @@ def test_any_copy_reads_or_is_refused_and_no_line_goes_unaccounted(lines):
         assert str(error).startswith("c.txt: ")
     else:
         assert thread.posts
+
+
+def test_parse_json_names_the_copy_profile_under_thread_layout():
+    from analyzer.serialize import thread_to_dict
+
+    name = next(n for n in sorted(TRUTH) if TRUTH[n]["engine"] == "phpbb3")
+    assert thread_to_dict(read(name))["thread"]["layout"] == "phpbb"
+    assert thread_to_dict(parse("Just one sentence of bare text.\n"))["thread"]["layout"] == (
+        "generic")
+
+
+def test_innertext_renderer_follows_the_browser_rules_the_copies_rely_on():
+    from tools.innertext import inner_text
+
+    page = ("<html><head><title>T</title></head><body><div>Name</div>"
+            "<ul style='display:none'><li>View Profile</li></ul><p>One<br>two</p>"
+            "<p>Three   <b>bold</b></p><table><tr><td>05-26-2019</td><td>#1</td></tr></table>"
+            "<script>var x = 1;</script></body></html>")
+    assert inner_text(page) == "Name\n\nOne\ntwo\n\nThree bold\n\n05-26-2019\t#1\n"
+
+
+def test_discourse_copies_read_posts_from_their_name_and_date_heads():
+    crawler = ("Example Forum\nThe topic title\nWorld Affairs\n"
+               "ann_k Jul 23, 2019, 10:00am 1\nThe opening post of the topic, with a sentence.\n"
+               "3 Likes\nbob (Bob Smith) Jul 23, 2019, 10:42am 2\nA reply to it, agreeing mostly.\n"
+               "1 Like\ncarol Jul 24, 2019, 2:30pm 3\nA last word on the matter.\n"
+               "Powered by Discourse, best viewed with JavaScript enabled\n")
+    thread = parse(crawler)
+    assert thread.layout == "discourse"
+    assert [(p.author, p.text) for p in thread.posts] == [
+        ("ann_k", "The opening post of the topic, with a sentence."),
+        ("bob", "A reply to it, agreeing mostly."), ("carol", "A last word on the matter.")]
+    rendered = ("The topic title\nann_k\nJul 2019\nThe opening post, in full.\n"
+                "bob\nJul 2019\nA reply to the opening post.\n")
+    assert [p.author for p in parse(rendered).posts] == ["ann_k", "bob"]

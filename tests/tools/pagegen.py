@@ -140,13 +140,16 @@ OPENERS = ["", "", "Well, ", "Frankly, ", "To be fair, ", "Still, ", "Also, ", "
 
 def _sentence(rng: random.Random, used: set[str]) -> str:
     """A sentence no other post of the thread has (people rarely repeat each other)."""
-    while True:
+    for attempt in range(10_000):
         opener = rng.choice(OPENERS)
         base = rng.choice(SENTENCES)
         text = opener + (base[0].lower() + base[1:] if opener else base)
+        if attempt > 50:  # a long thread has used every pairing: number it
+            text = f"{text[:-1]} (point {len(used)}){text[-1]}"
         if text not in used:
             used.add(text)
             return text
+    raise AssertionError("unreachable: numbered sentences are unique")
 
 
 def fmt_date(when: tuple[int, ...], style: str) -> str:

@@ -52,6 +52,8 @@ class SeedPost:
 def _comment_sentence(rng: random.Random, used: set[str]) -> str:
     while True:
         text = f"{rng.choice(OPENERS)} {rng.choice(CLAIMS)}{rng.choice(TAILS)}"
+        if len(used) > 400:  # a long thread: number the points
+            text = f"{text} ({len(used)})"
         if text not in used:
             used.add(text)
             return text[0].upper() + text[1:]

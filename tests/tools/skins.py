@@ -376,7 +376,10 @@ def nodebb(posts: list[PostSpec], rng: random.Random, page_no: int, pages: int,
     return page(top, "<ul component='topic'>" + "".join(items) + "</ul>", bottom, title)
 
 
+from skins_other import invision, smf  # noqa: E402
+
 SKINS: dict[str, Skin] = {
+    "smf": smf, "invision": invision,
     "xenforo2": xenforo2, "xenforo1": xenforo1, "vbulletin3": vbulletin3,
     "vbulletin4": vbulletin4, "phpbb3": phpbb3, "mybb": mybb, "nodebb": nodebb,
 }

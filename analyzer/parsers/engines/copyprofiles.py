@@ -44,9 +44,10 @@ TITLE_WORD_LIST = (
 TITLE_WORDS = re.compile(rf"\b(?:{TITLE_WORD_LIST})s?\b", re.IGNORECASE)
 #: Lines that close a post: action bars, vote counts and like summaries.
 ACTION_BAR = re.compile(
-    r"^(?:\d+\s+)?(?:(?:like|unlike|reply|reply with quote|quote|multi-?quote|report|"
+    r"^(?:\d+\s+)?(?:(?:likes?|unlike|reply|replies|reply with quote|quote|multi-?quote|report|"
     r"report post|share|bookmark|add bookmark|thanks?|find|pm|website|email|edit|delete|"
-    r"top|permalink|save|follow|upvote|downvote|\+?quote|reply to this topic)\s*){1,8}$",
+    r"top|permalink|save|follow|upvote|downvote|\+?quote|reply to this topic|logged|"
+    r"modify|remove|report to moderator)\s*){1,8}$",
     re.IGNORECASE,
 )
 LIKES = re.compile(
@@ -107,6 +108,9 @@ class CopyProfile:
             anchor whose ``author`` group is empty takes the name on the line
             above.
         head: Lines of the post head to drop (bookmark links, post titles).
+        head_above: Lines of the post head right above the anchor (a post's
+            subject, "Re: ..."); a line that is the subject of the replies
+            (the first post's subject) counts too.
         edit: The edit note; it is never post text.
         signature_after_edit: True if the signature follows the edit note,
             so that everything from the note to the action bar is furniture.
@@ -121,6 +125,7 @@ class CopyProfile:
     date_after: int = 0
     block: str = "before"
     head: re.Pattern[str] | None = None
+    head_above: re.Pattern[str] | None = None
     edit: re.Pattern[str] = re.compile(r"^last edited\b.{0,160}$", re.IGNORECASE)
     signature_after_edit: bool = True
     signature_rule: re.Pattern[str] | None = None
@@ -132,7 +137,8 @@ _DATE = r"(?P<date>[^#]{4,48}?)"
 PROFILES: tuple[CopyProfile, ...] = (
     CopyProfile(
         name="xenforo2",
-        anchor=re.compile(rf"^(?:{_DATE}\s+)?(?:add bookmark\s+)?{_NUMBER}$", re.IGNORECASE),
+        anchor=re.compile(rf"^(?:(?!add bookmark){_DATE}\s+)?(?:add bookmark\s+)?{_NUMBER}$",
+                          re.IGNORECASE),
         date_before=2,
         block="before",
         head=re.compile(r"^(?:add bookmark|new|thread starter)$", re.IGNORECASE),
@@ -176,8 +182,9 @@ PROFILES: tuple[CopyProfile, ...] = (
     CopyProfile(
         name="nodebb",
         anchor=re.compile(r"^(?:(?P<author>.{1,60}?)\s+)?(?:wrote|replied to .{1,60}?|posted)"
-                          r"(?:\s+on)?(?:\s+(?P<date>.{0,48}?))?(?:\s+last edited by .{0,100})?"
-                          rf"(?:\s+{_NUMBER})?$", re.IGNORECASE),
+                          r"(?:\s+on\b(?:\s+(?P<date>[^#]{0,48}?))?|\s+(?:an?|one|\d+)\s+\w+\s+ago|"
+                          r"(?=\s+last edited|\s*#|$))(?:\s+last edited by [^#]{0,100})?"
+                          rf"(?:\s*{_NUMBER})?$", re.IGNORECASE),
         block="none",
         head=re.compile(rf"^{_NUMBER}$|^last edited by .{{1,100}}$", re.IGNORECASE),
     ),
@@ -186,8 +193,18 @@ PROFILES: tuple[CopyProfile, ...] = (
         anchor=re.compile(r"^«\s*(?:reply\s+#(?P<number>\d+)\s+)?on:\s*(?P<date>.{4,60}?)\s*»$",
                           re.IGNORECASE),
         block="before",
+        head_above=re.compile(r"^re: .{1,160}$", re.IGNORECASE),
         head=re.compile(r"^(?:re: .{1,160}|quote|modify|remove|split topic)$", re.IGNORECASE),
         edit=re.compile(r"^«\s*last edit:.{0,120}»$", re.IGNORECASE),
+    ),
+    CopyProfile(
+        name="discourse",
+        anchor=re.compile(
+            r"^(?:(?P<author>[\w.\-]{2,40}?)(?:\s+\([^)]{1,60}\))?\s+)?(?P<date>"
+            r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}, \d{1,2}:\d\d\s?[ap]m|"
+            r"[A-Z][a-z]{2} (?:'\d\d|\d{4})|[A-Z][a-z]{2} \d{1,2}|\d{1,2}[mhd])"
+            r"(?:\s+(?P<number>\d{1,6}))?$"),
+        block="none",
     ),
     CopyProfile(
         name="invision",

@@ -42,6 +42,8 @@ from analyzer.parsers.engines.copyprofiles import (
 )
 from analyzer.parsers.engines.textlines import parse_date, strip_title_label
 
+_DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+
 #: Lines that name a member alone: "replied to NAME on", "@NAME said in".
 _MENTION = re.compile(r"^(?:.{0,60}?\breplied to (?P<name>.{1,60}?) on\b.*|"
                       r"@(?P<name2>\S.{0,60}?) said in .*)$", re.IGNORECASE)
@@ -111,6 +113,7 @@ def read_copy(lines: list[str]) -> CopyReading | None:
 
 def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
     found: list[_Anchor] = []
+    subjects = {line[4:].strip() for line in ls if line[:4].lower() == "re: "}
     for j, line in enumerate(ls):
         match = profile.anchor.match(line)
         if not match:
@@ -127,11 +130,12 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
         if lo > 0 and author and len(ls[lo - 1]) == 1 and ls[lo - 1] == author[:1].upper():
             lo -= 1  # a letter avatar
         date = parse_date(groups["date"]) if groups.get("date") else None
-        dated = date is not None or bool(groups.get("date")
-                                         and RELATIVE_DATE.match(groups["date"].strip()))
-        if groups.get("date") and not dated and profile.block == "after":
-            continue  # vBulletin's head is a date and a post number
-        evidence: float = 1
+        dated = date is not None or bool(groups.get("date") and (
+            RELATIVE_DATE.match(groups["date"].strip())
+            or _DATE_LIKE.search(groups["date"])))  # "23. Juli 2019": a date, unread
+        if groups.get("date") and not dated and profile.block != "none":
+            continue  # a head that prints a date prints a readable one
+        evidence = 1.0
         if profile.author_line is not None:
             named = _author_line(profile, ls, j)
             if named is None:
@@ -157,6 +161,9 @@ def _anchors(profile: CopyProfile, ls: list[str]) -> list[_Anchor]:
             evidence += 1
         elif profile.date_before or profile.date_after:
             continue  # this engine always prints the date beside the number
+        while profile.head_above is not None and lo > 0 and (
+                profile.head_above.match(ls[lo - 1]) or ls[lo - 1] in subjects):
+            lo -= 1
         evidence += _block_evidence(profile, ls, j, lo, hi)
         number = int(groups["number"]) if groups.get("number") else None
         found.append(_Anchor(j, lo, hi, author, date, number, evidence))
@@ -171,7 +178,7 @@ def _block_evidence(profile: CopyProfile, ls: list[str], j: int, lo: int, hi: in
     if profile.block == "after" and hi < len(ls) and name_like(ls[hi]):
         if any(is_field(ls[k]) for k in range(hi + 1, min(len(ls), hi + 6))):
             return 1.0
-        return 0.5 if hi + 1 < len(ls) and TITLE_WORDS.search(ls[hi + 1]) else 0.0
+        return 0.5
     if profile.block == "before" and lo > 0:
         if any(is_field(ls[k]) for k in range(max(0, lo - 3), lo)):
             return 1.0

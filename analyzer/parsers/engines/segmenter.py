@@ -9,8 +9,9 @@ evidence, strongest first:
    another. Whichever separator is the more common (blank line or single
    line break) is taken for paragraphs; the other marks posts. So in a copy
    whose paragraphs are blank-line separated, two sentences that meet at a
-   single line break belong to different posts, and two or more blank lines
-   also end a post. Hard-wrapped text is unwrapped first.
+   single line break belong to different posts (so does a long line without
+   final punctuation, "... again lol", and the capitalised line under it),
+   and two or more blank lines also end a post. Hard-wrapped text is unwrapped first.
 3. **Repeated runs.** A run of paragraphs that appears elsewhere in the
    thread word for word is a reposted comment: it starts and ends a post
    wherever the same paragraphs are not adjacent in the other copies.
@@ -165,7 +166,8 @@ def _gap_boundary(prev: str, it: Item, paragraph_gap: int, wide_is_rare: bool) -
     if paragraph_gap == 1:
         if it.gap >= 2 and wide_is_rare:
             return "wide gap"
-        if it.gap == 0 and ends_sentence(prev) and _starts_sentence(it.text):
+        if it.gap == 0 and (ends_sentence(prev) or len(prev.split()) >= 6) \
+                and _starts_sentence(it.text):
             return "single line break"
         return None
     if it.gap >= 1:
