@@ -42,6 +42,7 @@ MADE_FILES: dict[str, Path] = {
     "my-thread/page-1.html": FIXTURES / "xenforo2" / "thread-page1.html",
     "my-thread/page-2.html": FIXTURES / "xenforo2" / "thread-page2.html",
     "copied-thread.txt": FIXTURES / "plaintext" / "xenforo-copy.txt",
+    "my-thread.txt": FIXTURES / "plaintext" / "xenforo-copy.txt",
     "posts.csv": FIXTURES / "csv" / "posts.csv",
 }
 """Files a README command may name that the repository does not hold: each is
