@@ -360,6 +360,12 @@ def thread_name(paths: Sequence[str]) -> str:
     return stem
 
 
+# The dump commands (reposts, corpus) use the helpers above, so they are added last.
+from analyzer.dumps.commands import register  # noqa: E402
+
+register(cli)
+
+
 def main() -> None:
     """Entry point of the ``forum-analyzer`` console script."""
     try:

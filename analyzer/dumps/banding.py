@@ -82,22 +82,26 @@ def recall_banding(threshold: float, num_perm: int, recall: float = 0.99) -> tup
     return num_perm, 1
 
 
-def band_keys(signatures: NDArray[np.uint32], bands: int, rows: int) -> NDArray[np.uint64]:
-    """A 64-bit key per band and post: ``(bands, len(signatures))``.
+def band_key(columns: NDArray[np.uint32], band: int) -> NDArray[np.uint64]:
+    """The 64-bit key of band number ``band`` for each post, from that band's columns.
 
     Keys of different bands never meet (the band number is hashed in), so
-    all keys can be sorted together, as the Dask shuffle does.
+    keys of all bands can be sorted together, as the Dask shuffle does.
     """
-    n = signatures.shape[0]
-    keys = np.empty((bands, n), dtype=np.uint64)
+    h = np.full(columns.shape[0], np.uint64(((band + 1) * 0x9E3779B97F4A7C15) & (2**64 - 1)),
+                dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for band in range(bands):
-            h = np.full(n, np.uint64(band + 1) * np.uint64(0x9E3779B97F4A7C15), dtype=np.uint64)
-            for column in signatures[:, band * rows:(band + 1) * rows].T:
-                h = (h ^ column.astype(np.uint64)) * np.uint64(0x100000001B3)
-                h ^= h >> np.uint64(29)
-            keys[band] = h
-    return keys
+        for column in columns.T:
+            h = (h ^ column.astype(np.uint64)) * np.uint64(0x100000001B3)
+            h ^= h >> np.uint64(29)
+    return h
+
+
+def band_keys(signatures: NDArray[np.uint32], bands: int, rows: int) -> NDArray[np.uint64]:
+    """Every band's key for each post: ``(bands, len(signatures))``."""
+    return np.stack([band_key(signatures[:, band * rows:(band + 1) * rows], band)
+                     for band in range(bands)]) if bands else np.zeros((0, len(signatures)),
+                                                                        dtype=np.uint64)
 
 
 def pairs_from_keys(keys: NDArray[np.uint64], ids: NDArray[np.int64]) -> Pairs:
@@ -169,5 +173,5 @@ def candidate_pairs(signatures: NDArray[np.uint32], bands: int, rows: int,
                         np.concatenate([f[1] for f in found] + [_empty()[1]]))
 
 
-__all__ = ["MAX_RUN_PAIRS", "band_keys", "candidate_pairs", "error_rates", "optimal_banding",
-           "pairs_from_keys", "recall_banding", "unique_pairs"]
+__all__ = ["MAX_RUN_PAIRS", "band_key", "band_keys", "candidate_pairs", "error_rates",
+           "optimal_banding", "pairs_from_keys", "recall_banding", "unique_pairs"]

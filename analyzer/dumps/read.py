@@ -1,0 +1,190 @@
+"""Reading forum dumps: many threads, post after post, without holding them all.
+
+A dump is any mix of:
+
+- JSON Lines with a ``thread`` field on each line (``forum-analyzer parse
+  --format jsonl`` output of many threads, concatenated, is one). These are
+  streamed line by line, whatever their size.
+- 4CAT datasets and forum-dl files, read whole: every thread in them.
+- Any other file the parsers read (saved pages, exports). A folder is walked
+  with its subfolders; the pages in one folder are grouped into threads by
+  the thread each page names (its engine and thread id) and each group is
+  merged as ``parse`` merges one thread's pages.
+
+Files that cannot be read are reported with
+:class:`~analyzer.errors.FileFailedWarning` and the others are still read.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from analyzer.errors import AnalyzerError, FileFailedWarning, InputError
+from analyzer.model import Skipped, Thread
+from analyzer.parsers.base import Document, Parser
+from analyzer.parsers.limits import DEFAULT_MAX_SIZE
+from analyzer.parsers.paths import SYSTEM_FILES, natural_key
+from analyzer.parsers.records import text_field, time_field
+from analyzer.text import preview
+
+
+@dataclass(frozen=True)
+class DumpPost:
+    """One post of a dump, as the repost search needs it.
+
+    Attributes:
+        thread: The thread's id (or name).
+        post_id: The post's id within its thread.
+        author: The speaker, where known.
+        timestamp: When it was posted, in seconds since the epoch (UTC), or None.
+        text: The post's own words (quotes removed).
+    """
+
+    thread: str
+    post_id: str
+    author: str | None
+    timestamp: float | None
+    text: str
+
+
+Item = DumpPost | Skipped
+
+
+def dump_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of a dump: files as given, folders walked (hidden files left out).
+
+    Raises:
+        InputError: If a path does not exist or no file is found.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = [p for p in path.rglob("*") if p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                      and p.name.lower() not in SYSTEM_FILES]
+            files.extend(sorted(inside, key=lambda p: (natural_key(p.parent), natural_key(p))))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file")
+    if not files:
+        raise InputError("no input files found in " + ", ".join(str(p) for p in paths))
+    return files
+
+
+def read_dump(paths: Sequence[str | Path], engine: str | None = None,
+              parser: Parser | None = None,
+              max_size: int | None = DEFAULT_MAX_SIZE) -> Iterator[Item]:
+    """Every post of a dump, in file order, and every item a parser skipped.
+
+    Args:
+        paths: Files and folders.
+        engine: Force this parser engine (``--engine``) for files that are
+            not JSON Lines dumps.
+        parser: A ready-made parser (``--selectors``, ``--columns``).
+        max_size: Refuse files larger than this (JSON Lines dumps, which are
+            streamed, have no limit).
+
+    Raises:
+        InputError: If a path does not exist or there are no files.
+        ConfigError: If ``engine`` is unknown.
+    """
+    from analyzer.parsers.registry import get_parser
+
+    if engine and parser is None:
+        parser = get_parser(engine)()
+    files = dump_files(paths)
+    for folder, group in groupby(files, key=lambda p: p.parent):
+        del folder
+        yield from _read_folder(list(group), parser, max_size, len(files))
+
+
+def _read_folder(files: list[Path], parser: Parser | None, max_size: int | None,
+                 total: int) -> Iterator[Item]:
+    pages: dict[tuple[str, str], list[Thread]] = {}
+    for path in files:
+        try:
+            if parser is None and _is_jsonl_dump(path):
+                yield from _stream_jsonl(path)
+                continue
+            for thread in _threads_of(path, parser, max_size):
+                pages.setdefault((thread.engine, thread.id), []).append(thread)
+        except AnalyzerError as exc:
+            warnings.warn(FileFailedWarning(str(path), exc, total), stacklevel=3)
+    from analyzer.parsers.registry import merge_threads
+
+    for threads in pages.values():
+        yield from thread_items(merge_threads(threads) if len(threads) > 1 else threads[0])
+
+
+def _threads_of(path: Path, parser: Parser | None, max_size: int | None) -> list[Thread]:
+    from analyzer.parsers import forumdl, fourcat
+    from analyzer.parsers.registry import detect, parse_document, read_document
+
+    doc: Document = read_document(path, max_size=max_size)
+    chosen = parser or detect(doc)()
+    if isinstance(chosen, forumdl.ForumDlParser):
+        return forumdl.read_threads(doc)
+    if isinstance(chosen, fourcat.FourCatParser):
+        return fourcat.read_threads(doc)
+    return [parse_document(doc, parser=chosen)]
+
+
+def thread_items(thread: Thread) -> Iterator[Item]:
+    """A parsed thread's posts as dump posts, then its skipped items."""
+    for post in thread.posts:
+        yield DumpPost(thread=thread.id, post_id=post.id, author=post.author,
+                       timestamp=post.timestamp.timestamp() if post.timestamp else None,
+                       text=post.text)
+    yield from thread.skipped
+
+
+def _is_jsonl_dump(path: Path) -> bool:
+    """A JSON Lines file whose first line is an object with ``text`` and ``thread``."""
+    try:
+        with path.open("rb") as handle:
+            for raw in handle:
+                if raw.strip():
+                    row = json.loads(raw.decode("utf-8-sig"))
+                    return isinstance(row, dict) and "text" in row and "thread" in row
+    except (OSError, ValueError, RecursionError):
+        return False
+    return False
+
+
+def _stream_jsonl(path: Path) -> Iterator[Item]:
+    positions: dict[str, int] = {}
+    try:
+        with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
+            for lineno, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield _jsonl_item(line, lineno, str(path), positions)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _jsonl_item(line: str, lineno: int, source: str, positions: dict[str, int]) -> Item:
+    try:
+        row: Any = json.loads(line)
+    except (ValueError, RecursionError):
+        return Skipped("not JSON", f"line {lineno}: {preview(line, 80)}", source)
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        return Skipped("no text", f"line {lineno}: {preview(line, 80)}", source)
+    thread = text_field(row.get("thread")) or Path(source).stem
+    position = positions[thread] = positions.get(thread, 0) + 1
+    post_id = text_field(row.get("id")) or str(position)
+    if not row["text"].strip():
+        return Skipped("empty post", f"line {lineno}: post {post_id} in thread {thread}", source)
+    when = time_field(row.get("timestamp"))
+    return DumpPost(thread=thread, post_id=post_id, author=text_field(row.get("author")),
+                    timestamp=when.timestamp() if when else None, text=row["text"])
+
+
+__all__ = ["DumpPost", "Item", "dump_files", "read_dump", "thread_items"]
