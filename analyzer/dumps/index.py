@@ -9,7 +9,6 @@ its time, and where its text lies in a spool file on disk: about
 
 from __future__ import annotations
 
-import json
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -71,34 +70,43 @@ class TextSource(Protocol):
 
 
 class Spool:
-    """Post ids and texts in a temporary file, one JSON line a post."""
+    """Post ids and texts in a temporary file: id length (4 bytes), id, text, all UTF-8."""
 
     def __init__(self) -> None:
         self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        self._offsets = array("q")
-        self._end = 0
+        self._offsets = array("q", [0])
+        self._buffer: list[bytes] = []
 
     def add(self, post_id: str, text: str) -> None:
         """Append one post."""
-        line = json.dumps([post_id, text], ensure_ascii=False).encode("utf-8") + b"\n"
-        self._file.write(line)
-        self._offsets.append(self._end)
-        self._end += len(line)
+        pid = post_id.encode("utf-8")
+        record = len(pid).to_bytes(4, "little") + pid + text.encode("utf-8")
+        self._buffer.append(record)
+        self._offsets.append(self._offsets[-1] + len(record))
 
-    def _read(self, row: int) -> list[str]:
+    def _read(self, row: int) -> tuple[str, str]:
+        if self._buffer:
+            self._file.write(b"".join(self._buffer))
+            self._buffer = []
+            self._file.flush()
         self._file.seek(self._offsets[row])
-        found: list[str] = json.loads(self._file.readline())
-        return found
+        record = self._file.read(self._offsets[row + 1] - self._offsets[row])
+        size = int.from_bytes(record[:4], "little")
+        return record[4:4 + size].decode("utf-8"), record[4 + size:].decode("utf-8")
 
     def texts(self, rows: Sequence[int]) -> list[str]:
         """The texts of these rows."""
-        self._file.flush()
         return [self._read(row)[1] for row in rows]
 
     def post_ids(self, rows: Sequence[int]) -> list[str]:
         """The post ids of these rows."""
-        self._file.flush()
         return [self._read(row)[0] for row in rows]
+
+    def flush(self) -> None:
+        """Write what is buffered."""
+        if self._buffer:
+            self._file.write(b"".join(self._buffer))
+            self._buffer = []
 
     def close(self) -> None:
         """Delete the spool file."""
@@ -158,6 +166,8 @@ class SignedDump:
             self._time.append(np.nan if post.timestamp is None else post.timestamp)
             if spool is not None:
                 spool.add(post.post_id, post.text)
+        if spool is not None:
+            spool.flush()
         for post in posts:  # threads with no long post still count as read
             self.threads.number(post.thread)
         self._counts.extend(signed.counts.tolist())
