@@ -108,13 +108,19 @@ def shingle_hash(shingle: bytes) -> int:
     return int(_fold(np.array([poly], dtype=np.uint64))[0])
 
 
-@lru_cache(maxsize=4)
+_POWERS: list[NDArray[np.uint64]] = []
+
+
 def _powers(size: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
-    p = np.full(size, np.uint64(_BYTE_P), dtype=np.uint64)
-    q = np.full(size, np.uint64(_BYTE_Q), dtype=np.uint64)
-    p[0] = q[0] = 1
-    with np.errstate(over="ignore"):
-        return np.cumprod(p), np.cumprod(q)
+    """``P**j`` and ``Q**j`` modulo 2**64 for ``j < size`` (a table kept and grown)."""
+    if not _POWERS or _POWERS[0].size < size:
+        n = max(size, 2 * _POWERS[0].size if _POWERS else 1 << 20)
+        p = np.full(n, np.uint64(_BYTE_P), dtype=np.uint64)
+        q = np.full(n, np.uint64(_BYTE_Q), dtype=np.uint64)
+        p[0] = q[0] = 1
+        with np.errstate(over="ignore"):
+            _POWERS[:] = [np.cumprod(p), np.cumprod(q)]
+    return _POWERS[0][:size], _POWERS[1][:size]
 
 
 def word_hashes(texts: Sequence[str]) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
@@ -135,10 +141,9 @@ def word_hashes(texts: Sequence[str]) -> tuple[NDArray[np.uint64], NDArray[np.in
     edge = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts = np.flatnonzero(edge == 1)
     ends = np.flatnonzero(edge == -1) - 1
-    size = 1 << max(16, int(data.size - 1).bit_length())
-    p, q = _powers(size)
+    p, q = _powers(data.size)
     with np.errstate(over="ignore"):
-        acc = np.cumsum(data * q[:data.size])  # sum of byte * Q**j, wrapping
+        acc = np.cumsum(data * q)  # sum of byte * Q**j, wrapping
         before = np.zeros(starts.size, dtype=np.uint64)
         inside = starts > 0
         before[inside] = acc[starts[inside] - 1]
@@ -262,11 +267,19 @@ def sign_texts(texts: Sequence[str], size: int, num_perm: int,
     return sign_hashes(shingles, counts, num_perm, seed), counts
 
 
-def shingle_sets(texts: Sequence[str], size: int) -> list[NDArray[np.uint32]]:
+def shingle_sets(texts: Sequence[str], size: int, batch: int = 2048) -> list[NDArray[np.uint32]]:
     """Each text's distinct shingle hashes, sorted (for exact Jaccard and containment)."""
-    shingles, counts = text_shingles(texts, size)
-    bounds = np.cumsum(counts)[:-1]
-    return [np.unique(part) for part in np.split(shingles, bounds)]
+    out: list[NDArray[np.uint32]] = []
+    for start in range(0, len(texts), batch):
+        shingles, counts = text_shingles(texts[start:start + batch], size)
+        owner = np.repeat(np.arange(counts.size), counts)
+        order = np.lexsort((shingles, owner))
+        shingles, owner = shingles[order], owner[order]
+        fresh = np.r_[True, (shingles[1:] != shingles[:-1]) | (owner[1:] != owner[:-1])]
+        shingles, owner = shingles[fresh], owner[fresh]
+        bounds = np.cumsum(np.bincount(owner, minlength=counts.size))[:-1]
+        out.extend(np.split(shingles, bounds))
+    return out
 
 
 def to_minhash(signature: NDArray[np.uint32], seed: int) -> Any:

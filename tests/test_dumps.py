@@ -66,8 +66,19 @@ def test_forum_dl_and_4cat_datasets_are_read_for_every_thread() -> None:
              if isinstance(i, DumpPost)]
     chan = [i for i in read_dump([FIXTURES / "4cat" / "4chan-dataset.csv"])
             if isinstance(i, DumpPost)]
-    assert {p.thread for p in forum} == {"4212", "4300"}
-    assert {p.thread for p in chan} == {"287000111", "286999000"}
+    assert {p.thread for p in forum} == {"forum-dl:4212", "forum-dl:4300"}
+    assert {p.thread for p in chan} == {"4cat:287000111", "4cat:286999000"}
+
+
+def test_saved_pages_are_grouped_by_the_thread_they_name_and_merged() -> None:
+    items = list(read_dump([FIXTURES / "xenforo2", FIXTURES / "phpbb3"]))
+    posts = [i for i in items if isinstance(i, DumpPost)]
+    by_thread = {t: [p.post_id for p in posts if p.thread == t] for t in
+                 dict.fromkeys(p.thread for p in posts)}
+    assert list(by_thread) == ["xenforo2:4242", "phpbb3:977", "phpbb3:4242"]
+    assert by_thread["xenforo2:4242"][0] == "114210"
+    assert by_thread["xenforo2:4242"].count("114210") == 1  # page 2 repeats the first post
+    assert len(by_thread["xenforo2:4242"]) == 7
 
 
 def test_forum_dl_threads_account_for_every_line() -> None:
@@ -120,7 +131,7 @@ def test_reposts_command_writes_the_json_contract_and_the_report(tmp_path: Path)
     assert first["authors"] == ["ann", "eve", "gus"]
     assert first["containment"] == 0.88 and 0 < first["similarity"] < 1
     assert first["text_preview"].startswith(PASTE[:40])
-    assert (tmp_path / "r_charts" / "copies-over-time.png").stat().st_size > 0
+    assert (tmp_path / "r-charts" / "copies-over-time.png").stat().st_size > 0
     assert "11 posts in 4 threads, 2 clusters of copies" in result.stderr
 
 

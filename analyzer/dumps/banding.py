@@ -111,7 +111,7 @@ def pairs_from_keys(keys: NDArray[np.uint64], ids: NDArray[np.int64]) -> Pairs:
         keys: One key per entry (any number of bands together).
         ids: The post each entry belongs to.
     """
-    order = np.argsort(keys, kind="stable")
+    order = np.argsort(keys)
     sorted_keys = keys[order]
     same = sorted_keys[1:] == sorted_keys[:-1]
     if not same.any():
@@ -119,8 +119,12 @@ def pairs_from_keys(keys: NDArray[np.uint64], ids: NDArray[np.int64]) -> Pairs:
     member = np.zeros(keys.size, dtype=bool)
     member[1:] |= same
     member[:-1] |= same
-    entries = ids[order[member]]
-    run = np.cumsum(np.r_[True, sorted_keys[member][1:] != sorted_keys[member][:-1]])
+    run_keys = sorted_keys[member]
+    # Within a run, entries in id order, so the pairs do not depend on input order.
+    again = np.lexsort((ids[order[member]], run_keys))
+    entries = ids[order[member]][again]
+    run_keys = run_keys[again]
+    run = np.cumsum(np.r_[True, run_keys[1:] != run_keys[:-1]])
     left: list[NDArray[np.int64]] = []
     right: list[NDArray[np.int64]] = []
     for gap in range(1, MAX_RUN_PAIRS):

@@ -95,12 +95,13 @@ def reposts(paths: Sequence[str], json_path: str | None, output: str | None,
         if target and str(target) != "-":
             check_writable(target)
     search = _run(paths, settings, db, cluster, engine, max_size)
-    from analyzer.dumps.export import search_to_dict
-    from analyzer.dumps.report import write_markdown
-
     if json_path:
+        from analyzer.dumps.export import search_to_dict
+
         _emit_json(json_path, search_to_dict(search))
     if report is not None:
+        from analyzer.dumps.report import write_markdown
+
         write_markdown(search, report, charts=not no_charts)
     f = search.facts
     click.echo(f"{f.posts} posts in {f.threads} threads, {len(search.clusters)} cluster"

@@ -84,6 +84,19 @@ class Spool:
         self._buffer.append(record)
         self._offsets.append(self._offsets[-1] + len(record))
 
+    def add_many(self, post_ids: Sequence[str], texts: Sequence[str]) -> None:
+        """Append several posts and write them."""
+        offset = self._offsets[-1]
+        records = []
+        for post_id, text in zip(post_ids, texts, strict=True):
+            pid = post_id.encode("utf-8")
+            record = len(pid).to_bytes(4, "little") + pid + text.encode("utf-8")
+            records.append(record)
+            offset += len(record)
+            self._offsets.append(offset)
+        self._buffer.extend(records)
+        self.flush()
+
     def _read(self, row: int) -> tuple[str, str]:
         if self._buffer:
             self._file.write(b"".join(self._buffer))
@@ -158,18 +171,15 @@ class SignedDump:
     def add(self, posts: Sequence[DumpPost], signed: SignedBatch) -> None:
         """Keep the signed posts of a batch (``signed`` from :func:`sign_batch`)."""
         self.posts_read += len(posts)
-        spool = self.source if isinstance(self.source, Spool) else None
-        for k in signed.kept.tolist():
-            post = posts[k]
-            self._thread.append(self.threads.number(post.thread))
-            self._author.append(self.authors.number(post.author))
-            self._time.append(np.nan if post.timestamp is None else post.timestamp)
-            if spool is not None:
-                spool.add(post.post_id, post.text)
-        if spool is not None:
-            spool.flush()
+        kept = [posts[k] for k in signed.kept.tolist()]
+        thread_number, author_number = self.threads.number, self.authors.number
+        self._thread.extend([thread_number(p.thread) for p in kept])
+        self._author.extend([author_number(p.author) for p in kept])
+        self._time.extend([np.nan if p.timestamp is None else p.timestamp for p in kept])
+        if isinstance(self.source, Spool):
+            self.source.add_many([p.post_id for p in kept], [p.text for p in kept])
         for post in posts:  # threads with no long post still count as read
-            self.threads.number(post.thread)
+            thread_number(post.thread)
         self._counts.extend(signed.counts.tolist())
         self.add_signatures(signed.signatures)
 

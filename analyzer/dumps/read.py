@@ -9,7 +9,8 @@ A dump is any mix of:
 - Any other file the parsers read (saved pages, exports). A folder is walked
   with its subfolders; the pages in one folder are grouped into threads by
   the thread each page names (its engine and thread id) and each group is
-  merged as ``parse`` merges one thread's pages.
+  merged as ``parse`` merges one thread's pages. Such threads are named
+  ``<engine>:<id>``; JSON Lines dumps keep their ``thread`` values.
 
 Files that cannot be read are reported with
 :class:`~analyzer.errors.FileFailedWarning` and the others are still read.
@@ -138,9 +139,14 @@ def _threads_of(path: Path, parser: Parser | None, max_size: int | None) -> list
 
 
 def thread_items(thread: Thread) -> Iterator[Item]:
-    """A parsed thread's posts as dump posts, then its skipped items."""
+    """A parsed thread's posts as dump posts, then its skipped items.
+
+    The thread is named ``<engine>:<id>`` (``xenforo2:4242``), since threads
+    of different forums read together may share an id.
+    """
+    name = f"{thread.engine}:{thread.id}"
     for post in thread.posts:
-        yield DumpPost(thread=thread.id, post_id=post.id, author=post.author,
+        yield DumpPost(thread=name, post_id=post.id, author=post.author,
                        timestamp=post.timestamp.timestamp() if post.timestamp else None,
                        text=post.text)
     yield from thread.skipped
@@ -159,15 +165,37 @@ def _is_jsonl_dump(path: Path) -> bool:
     return False
 
 
-def _stream_jsonl(path: Path) -> Iterator[Item]:
+def _stream_jsonl(path: Path, chunk: int = 1024) -> Iterator[Item]:
     positions: dict[str, int] = {}
     try:
         with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
+            lines: list[tuple[int, str]] = []
             for lineno, line in enumerate(handle, start=1):
                 if line.strip():
-                    yield _jsonl_item(line, lineno, str(path), positions)
+                    lines.append((lineno, line))
+                    if len(lines) >= chunk:
+                        yield from _jsonl_chunk(lines, str(path), positions)
+                        lines = []
+            yield from _jsonl_chunk(lines, str(path), positions)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _jsonl_chunk(lines: list[tuple[int, str]], source: str,
+                 positions: dict[str, int]) -> Iterator[Item]:
+    """Items of some lines, decoded as one JSON array where every line is an object."""
+    try:
+        rows: list[Any] = json.loads("[" + ",".join(line for _, line in lines) + "]")
+    except (ValueError, RecursionError):  # some line is not JSON: one at a time
+        for lineno, line in lines:
+            yield _jsonl_item(line, lineno, source, positions)
+        return
+    if len(rows) != len(lines) or not all(type(row) is dict for row in rows):
+        for lineno, line in lines:  # a line holding two values ("1, 2"), say
+            yield _jsonl_item(line, lineno, source, positions)
+        return
+    for (lineno, line), row in zip(lines, rows, strict=True):
+        yield _row_item(row, line, lineno, source, positions)
 
 
 def _jsonl_item(line: str, lineno: int, source: str, positions: dict[str, int]) -> Item:
@@ -175,16 +203,31 @@ def _jsonl_item(line: str, lineno: int, source: str, positions: dict[str, int]) 
         row: Any = json.loads(line)
     except (ValueError, RecursionError):
         return Skipped("not JSON", f"line {lineno}: {preview(line, 80)}", source)
+    return _row_item(row, line, lineno, source, positions)
+
+
+def _row_item(row: Any, line: str, lineno: int, source: str, positions: dict[str, int]) -> Item:
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
         return Skipped("no text", f"line {lineno}: {preview(line, 80)}", source)
-    thread = text_field(row.get("thread")) or Path(source).stem
+    thread = _name(row.get("thread")) or Path(source).stem
     position = positions[thread] = positions.get(thread, 0) + 1
-    post_id = text_field(row.get("id")) or str(position)
+    post_id = _name(row.get("id")) or str(position)
     if not row["text"].strip():
         return Skipped("empty post", f"line {lineno}: post {post_id} in thread {thread}", source)
-    when = time_field(row.get("timestamp"))
-    return DumpPost(thread=thread, post_id=post_id, author=text_field(row.get("author")),
-                    timestamp=when.timestamp() if when else None, text=row["text"])
+    stamp = row.get("timestamp")
+    if type(stamp) in (int, float) and 0 <= stamp < 1e11:  # epoch seconds, the common case
+        when: float | None = float(stamp)
+    else:
+        found = time_field(stamp)
+        when = found.timestamp() if found else None
+    return DumpPost(thread=thread, post_id=post_id, author=_name(row.get("author")),
+                    timestamp=when, text=row["text"])
+
+
+def _name(value: Any) -> str | None:
+    if type(value) is str:
+        return value.strip() or None
+    return text_field(value)
 
 
 __all__ = ["DumpPost", "Item", "dump_files", "read_dump", "thread_items"]

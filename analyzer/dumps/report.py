@@ -196,7 +196,7 @@ def draw_copies_over_time(clusters: Sequence[DumpCluster]) -> bytes | None:
 
 
 def write_markdown(search: RepostSearch, path: str | Path, charts: bool = True) -> list[Path]:
-    """Write the report, and its chart beside it in ``<stem>_charts/``; return the files."""
+    """Write the report, and its chart beside it in ``<stem>-charts/``; return the files."""
     from analyzer.output import write_bytes, write_text
 
     path = Path(path)
@@ -204,7 +204,7 @@ def write_markdown(search: RepostSearch, path: str | Path, charts: bool = True) 
     chart_ref = None
     png = draw_copies_over_time(search.clusters) if charts else None
     if png is not None:
-        folder = path.parent / f"{path.stem}_charts"
+        folder = path.parent / f"{path.stem}-charts"
         written.append(write_bytes(folder / CHART_NAME, png))
         chart_ref = f"{folder.name}/{CHART_NAME}"
     written.insert(0, write_text(path, render_markdown(search, chart_ref) + "\n"))
