@@ -214,9 +214,10 @@ def _row_item(row: Any, line: str, lineno: int, source: str, positions: dict[str
     post_id = _name(row.get("id")) or str(position)
     if not row["text"].strip():
         return Skipped("empty post", f"line {lineno}: post {post_id} in thread {thread}", source)
-    stamp = row.get("timestamp")
+    stamp: Any = row.get("timestamp")
+    when: float | None
     if type(stamp) in (int, float) and 0 <= stamp < 1e11:  # epoch seconds, the common case
-        when: float | None = float(stamp)
+        when = float(stamp)
     else:
         found = time_field(stamp)
         when = found.timestamp() if found else None
