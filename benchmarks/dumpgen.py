@@ -9,8 +9,9 @@ long, in threads of about 25 posts. A share of posts (``--sources``) is
 copied one to six times into other threads, each copy one of:
 
 - ``exact``: the same text;
-- ``edited``: one to three words changed, dropped or added (Jaccard >= 0.8
-  for texts of the lengths copied);
+- ``edited``: a word changed, dropped or added, once per 30 words or so
+  (at least once): each edit changes up to three shingles, so a copy keeps
+  about 85% of the original's shingles or more;
 - ``wrapped``: the text between a short lead-in and a short comment of new
   words, up to half its length in all (containment 1).
 
@@ -72,9 +73,9 @@ class Generator:
         return " ".join(out)
 
     def edit(self, text: str) -> str:
-        """Change, drop or add one to three words."""
+        """Change, drop or add a word, about once per 30 words (at least once)."""
         words = text.split()
-        for _ in range(self.rng.randint(1, 3)):
+        for _ in range(self.rng.randint(1, max(1, len(words) // 30))):
             at = self.rng.randrange(len(words))
             what = self.rng.random()
             if what < 0.4:

@@ -92,6 +92,8 @@ class Corpus:
             raise InputError(f"{path}: no such corpus (build one with `corpus add`)")
         try:
             self.db = sqlite3.connect(path)
+            self.db.execute("PRAGMA journal_mode = WAL")  # one write per batch, readers go on
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.executescript(_SCHEMA)
         except sqlite3.Error as exc:
             raise InputError(f"{path}: not a corpus database: {exc}") from None
@@ -163,7 +165,8 @@ class Corpus:
 
     def _store(self, posts: Sequence[DumpPost], signatures: NDArray[np.uint32],
                counts: NDArray[np.int64]) -> None:
-        keys = band_keys(signatures, self.bands, self.rows)
+        keys = band_keys(signatures, self.bands, self.rows).view(np.int64)
+        band_rows: list[tuple[int, int, int]] = []
         with self.db:
             for n, post in enumerate(posts):
                 cursor = self.db.execute(
@@ -171,10 +174,10 @@ class Corpus:
                     "signature) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (post.thread, post.post_id, post.author, post.timestamp, post.text,
                      int(counts[n]), signatures[n].tobytes()))
-                row = cursor.lastrowid
-                self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)",
-                                    [(band, key, row) for band, key in
-                                     enumerate(_signed(keys[:, n]))])
+                row = int(cursor.lastrowid or 0)
+                band_rows.extend(zip(range(self.bands), keys[:, n].tolist(),
+                                     [row] * self.bands, strict=True))
+            self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", band_rows)
             self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? "
                             "WHERE key = 'signed'", (len(posts),))
 
