@@ -111,15 +111,24 @@ def shingle_hash(shingle: bytes) -> int:
 _POWERS: list[NDArray[np.uint64]] = []
 
 
+def _geometric(base: int, n: int) -> NDArray[np.uint64]:
+    """``base**j`` modulo 2**64 for ``j < n``, by doubling blocks (numpy's cumprod is slow)."""
+    out = np.empty(n, dtype=np.uint64)
+    out[0] = 1
+    done = 1
+    with np.errstate(over="ignore"):
+        while done < n:
+            step = min(done, n - done)
+            out[done:done + step] = out[:step] * np.uint64(pow(base, done, 1 << 64))
+            done += step
+    return out
+
+
 def _powers(size: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
     """``P**j`` and ``Q**j`` modulo 2**64 for ``j < size`` (a table kept and grown)."""
     if not _POWERS or _POWERS[0].size < size:
         n = max(size, 2 * _POWERS[0].size if _POWERS else 1 << 20)
-        p = np.full(n, np.uint64(_BYTE_P), dtype=np.uint64)
-        q = np.full(n, np.uint64(_BYTE_Q), dtype=np.uint64)
-        p[0] = q[0] = 1
-        with np.errstate(over="ignore"):
-            _POWERS[:] = [np.cumprod(p), np.cumprod(q)]
+        _POWERS[:] = [_geometric(_BYTE_P, n), _geometric(_BYTE_Q, n)]
     return _POWERS[0][:size], _POWERS[1][:size]
 
 

@@ -176,3 +176,19 @@ def test_dask_local_cluster_gives_exactly_the_local_clusters(tmp_path: Path) -> 
     assert on_dask.clusters == local.clusters
     assert _clusters(on_dask) == list(PLANTED)
     assert on_dask.facts == local.facts
+
+
+def test_batches_can_be_signed_by_an_injected_map(tmp_path: Path) -> None:
+    from analyzer.dumps.search import find_copies, scan
+
+    calls: list[int] = []
+
+    def counting_map(function, batches):
+        for batch in batches:
+            calls.append(len(batch))
+            yield function(batch)
+
+    dump, _ = scan(read_dump([write_jsonl(tmp_path / "d.jsonl")]), default_settings(),
+                   batch=4, mapper=counting_map)
+    assert calls == [4, 4, 3]
+    assert _clusters(find_copies(dump, default_settings())) == list(PLANTED)
