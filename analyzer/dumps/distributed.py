@@ -6,8 +6,8 @@ the texts; the client gathers only signatures and a few numbers per post.
 Candidate pairs are found by a shuffle on band keys: every partition sends
 each (band key, row) to the bucket its key hashes to, and each bucket pairs
 the rows of equal keys. The pairs are then confirmed from texts fetched from
-the workers, with the same code as the local search, so a cluster run gives
-exactly the local run's clusters.
+the workers (which also make their shingle sets), with the same code as the
+local search, so a cluster run gives exactly the local run's clusters.
 
 ``--cluster local`` starts a ``distributed.LocalCluster`` inside this
 process (worker threads, the in-process transport, no dashboard), so
@@ -33,6 +33,7 @@ from analyzer.dumps.index import FrozenDump, SignedDump, sign_batch
 from analyzer.dumps.model import RepostSearch
 from analyzer.dumps.read import DumpPost, dump_files, read_dump
 from analyzer.errors import ConfigError, FileFailedWarning
+from analyzer.minhash import shingle_sets
 from analyzer.parsers.limits import DEFAULT_MAX_SIZE
 from analyzer.reposts import candidate_banding
 from analyzer.settings import Settings
@@ -72,21 +73,27 @@ def _read_part(files: Sequence[Path], engine: str | None, max_size: int | None
 
 
 def _sign_part(read: tuple[list[DumpPost], Counter[str], list[tuple[str, Any, int]]],
-               settings: Settings) -> Part:
+               settings: Settings) -> tuple[Part, list[str]]:
+    """Sign a partition's posts: what the client gathers, and the kept texts, which stay."""
     posts, skipped, failures = read
     signed = sign_batch([p.text for p in posts], settings)
-    kept = tuple((posts[k].thread, posts[k].post_id, posts[k].author, posts[k].timestamp)
-                 for k in signed.kept.tolist())
-    return Part(len(posts), tuple(dict.fromkeys(p.thread for p in posts)), kept,
+    kept_posts = [posts[k] for k in signed.kept.tolist()]
+    kept = tuple((p.thread, p.post_id, p.author, p.timestamp) for p in kept_posts)
+    part = Part(len(posts), tuple(dict.fromkeys(p.thread for p in posts)), kept,
                 signed.signatures, signed.counts, skipped, tuple(failures))
+    return part, [p.text for p in kept_posts]
 
 
-def _texts_of(partition: list[tuple[list[DumpPost], Any, Any]], settings: Settings,
-              wanted: Sequence[int]) -> list[str]:
-    """Texts of the partition's kept posts numbered ``wanted`` (local numbers)."""
-    posts = partition[0][0]
-    kept = sign_batch([p.text for p in posts], settings).kept
-    return [posts[int(kept[k])].text for k in wanted]
+def _texts_of(partition: list[tuple[Part, list[str]]], wanted: Sequence[int]) -> list[str]:
+    """Texts of the partition's signed posts numbered ``wanted`` (local numbers)."""
+    texts = partition[0][1]
+    return [texts[k] for k in wanted]
+
+
+def _sets_of(partition: list[tuple[Part, list[str]]], wanted: Sequence[int],
+             size: int) -> list[NDArray[np.uint32]]:
+    """Shingle sets of the partition's signed posts numbered ``wanted``, made on the worker."""
+    return shingle_sets(_texts_of(partition, wanted), size)
 
 
 def _bucket_keys(part: Part, offset: int, bands: int, rows: int
@@ -113,10 +120,8 @@ def _bucket_pairs(group: tuple[int, list[tuple[int, Any, Any]]]) -> tuple[Any, A
 class _RemoteTexts:
     """Texts fetched from the workers' partitions; post ids kept on the client."""
 
-    def __init__(self, parsed: Any, settings: Settings, offsets: NDArray[np.int64],
-                 post_ids: list[str]) -> None:
-        self.parsed = parsed
-        self.settings = settings
+    def __init__(self, signed: Any, offsets: NDArray[np.int64], post_ids: list[str]) -> None:
+        self.signed = signed
         self.offsets = offsets
         self.ids = post_ids
 
@@ -124,20 +129,29 @@ class _RemoteTexts:
         """The post ids of these rows."""
         return [self.ids[r] for r in rows]
 
-    def texts(self, rows: Sequence[int]) -> list[str]:
-        """The texts of these rows, fetched partition by partition in one computation."""
+    def _fetch(self, rows: Sequence[int], task: Any, *extra: Any) -> list[Any]:
+        """Run ``task`` on each partition holding some of ``rows``, in one computation."""
         import dask
 
-        parts = np.searchsorted(self.offsets, rows, side="right") - 1
+        parts = np.searchsorted(self.offsets, np.asarray(rows, dtype=np.int64),
+                                side="right") - 1
         wanted: dict[int, list[int]] = {}
         for row, part in zip(rows, parts.tolist(), strict=True):
             wanted.setdefault(part, []).append(int(row - self.offsets[part]))
-        delayed = self.parsed.to_delayed()
-        tasks = {part: dask.delayed(_texts_of)(delayed[part], self.settings, local)
+        delayed = self.signed.to_delayed()
+        tasks = {part: dask.delayed(task)(delayed[part], local, *extra)
                  for part, local in wanted.items()}
         found = dict(zip(tasks, dask.compute(*tasks.values()), strict=True))
-        cursor = {part: iter(texts) for part, texts in found.items()}
+        cursor = {part: iter(values) for part, values in found.items()}
         return [next(cursor[part]) for part in parts.tolist()]
+
+    def texts(self, rows: Sequence[int]) -> list[str]:
+        """The texts of these rows, fetched from the workers."""
+        return self._fetch(rows, _texts_of)
+
+    def shingle_sets(self, rows: Sequence[int], size: int) -> list[NDArray[np.uint32]]:
+        """The shingle sets of these rows, made on the workers that hold the texts."""
+        return self._fetch(rows, _sets_of, size)
 
 
 def _client(cluster: str) -> Any:
@@ -189,8 +203,9 @@ def search_on_cluster(paths: Sequence[str | Path], settings: Settings, cluster: 
     try:
         parsed = db.from_sequence(groups, npartitions=len(groups)).map_partitions(
             lambda part: [_read_part(files, engine, max_size) for files in part])
-        parsed = parsed.map_partitions(lambda part: [_merge(part)]).persist()
-        parts: list[Part] = parsed.map(_sign_part, settings).compute()
+        parsed = parsed.map_partitions(lambda part: [_merge(part)])
+        signed = parsed.map(_sign_part, settings).persist()  # the texts stay on the workers
+        parts: list[Part] = signed.map(lambda found: found[0]).compute()
         offsets = np.cumsum([0] + [len(p.kept) for p in parts]).astype(np.int64)
         bands, rows = candidate_banding(settings)
         keyed = db.from_sequence(list(zip(parts, offsets[:-1].tolist(), strict=True)),
@@ -201,7 +216,7 @@ def search_on_cluster(paths: Sequence[str | Path], settings: Settings, cluster: 
         lefts = [np.zeros(0, dtype=np.int64)] + [f[0] for f in found]
         rights = [np.zeros(0, dtype=np.int64)] + [f[1] for f in found]
         candidates = unique_pairs(np.concatenate(lefts), np.concatenate(rights))
-        dump, skipped = _assemble(parts, settings, parsed, offsets)
+        dump, skipped = _assemble(parts, settings, signed, offsets)
         return find_copies(dump, settings, skipped, candidates=candidates)
     finally:
         client.close()
@@ -223,10 +238,10 @@ def _merge(reads: list[tuple[list[DumpPost], Counter[str], list[Any]]]
     return posts, skipped, failures
 
 
-def _assemble(parts: list[Part], settings: Settings, parsed: Any,
+def _assemble(parts: list[Part], settings: Settings, signed: Any,
               offsets: NDArray[np.int64]) -> tuple[FrozenDump, Counter[str]]:
     post_ids: list[str] = []
-    source = _RemoteTexts(parsed, settings, offsets, post_ids)
+    source = _RemoteTexts(signed, offsets, post_ids)
     dump = SignedDump(settings.num_perm, texts=source)
     skipped: Counter[str] = Counter()
     for part in parts:

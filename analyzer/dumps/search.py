@@ -120,8 +120,10 @@ def confirm(dump: FrozenDump, pairs: Pairs, settings: Settings
     """Confirm pairs from their texts; return the clusters and the shingle sets read."""
     i, j = pairs
     rows = np.unique(np.concatenate((i, j))).tolist()
-    sets = dict(zip(rows, shingle_sets(dump.source.texts(rows), settings.shingle_size),
-                    strict=True))
+    remote = getattr(dump.source, "shingle_sets", None)  # made where the texts are
+    found_sets = (remote(rows, settings.shingle_size) if remote is not None
+                  else shingle_sets(dump.source.texts(rows), settings.shingle_size))
+    sets = dict(zip(rows, found_sets, strict=True))
     copies = [(a, b) for a, b in zip(i.tolist(), j.tolist(), strict=True)
               if is_copy(overlap(sets[a], sets[b]), settings.threshold, settings.containment)]
     found = clusters_of(np.array([a for a, _ in copies], dtype=np.int64),
