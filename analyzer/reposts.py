@@ -22,12 +22,15 @@ from functools import lru_cache
 import numpy as np
 
 from analyzer.dumps.banding import candidate_pairs, optimal_banding, recall_banding, unique_pairs
+from analyzer.dumps.index import sign_batch
 from analyzer.dumps.overlap import clusters_of, is_copy, overlap, shared_shingle_pairs
-from analyzer.minhash import shingle_sets, sign_hashes, text_shingles
+from analyzer.minhash import shingle_sets
 from analyzer.model import Post, RepostCluster, Thread
 from analyzer.settings import Settings
 from analyzer.text import preview, words
 
+#: Posts signed together.
+_BATCH = 2048
 #: Candidate search is tuned so that pairs at this Jaccard similarity (or the
 #: threshold, if lower) are found with probability 0.99: a copy wrapped in up
 #: to as much other text again.
@@ -95,7 +98,11 @@ def jaccard(a: set[bytes], b: set[bytes]) -> float:
 
 
 def candidate_posts(thread: Thread, settings: Settings) -> list[Post]:
-    """Posts long enough to be repost candidates (``settings.min_words``)."""
+    """Posts long enough to be repost candidates (``settings.min_words``).
+
+    :func:`find_reposts` counts words as the signer reads them
+    (:func:`analyzer.minhash.tokens`), which gives the same counts.
+    """
     return [p for p in thread.posts if len(words(p.text)) >= settings.min_words]
 
 
@@ -112,12 +119,16 @@ def find_reposts(thread: Thread, settings: Settings) -> tuple[RepostCluster, ...
         A cluster's ``similarity`` and ``containment`` are the lowest between
         a copy and the first copy.
     """
-    posts = candidate_posts(thread, settings)
-    if len(posts) < 2:
+    every = [p.text for p in thread.posts]
+    signed = [sign_batch(every[k:k + _BATCH], settings) for k in range(0, len(every), _BATCH)]
+    kept = np.concatenate([np.zeros(0, dtype=np.int64)]
+                          + [b.kept + k for b, k in zip(signed, range(0, len(every), _BATCH),
+                                                         strict=True)])
+    if kept.size < 2:
         return ()
+    posts = [thread.posts[k] for k in kept.tolist()]
     texts = [p.text for p in posts]
-    hashes, counts = text_shingles(texts, settings.shingle_size)
-    signatures = sign_hashes(hashes, counts, settings.num_perm, settings.seed)
+    signatures = np.concatenate([b.signatures for b in signed])
     sets = shingle_sets(texts, settings.shingle_size)
     bands, rows = candidate_banding(settings)
     by_band = candidate_pairs(signatures, bands, rows)
