@@ -16,6 +16,7 @@ It also reports recall of the planted copies (a copy counts when it is in
 its original's cluster), pair precision, and clusters with no planted post.
 
     python benchmarks/reposts_speed.py [--posts 20000] [--baseline-posts N] [--seed 7]
+                                       [--keep DUMP.jsonl | --dump DUMP.jsonl]
 """
 
 from __future__ import annotations
@@ -93,11 +94,16 @@ def main() -> None:
     parser.add_argument("--baseline-posts", type=int, default=None)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the dump here and keep it")
+    parser.add_argument("--dump", type=Path,
+                        help="use this dump (from dumpgen.py, truth beside it) instead")
     args = parser.parse_args()
     settings = default_settings()
     folder = Path(tempfile.mkdtemp(prefix="reposts-bench-"))
-    dump = args.keep or folder / "dump.jsonl"
-    truth_path = write_dump(dump, args.posts, args.seed)
+    if args.dump:
+        dump, truth_path = args.dump, args.dump.with_suffix(".truth.json")
+    else:
+        dump = args.keep or folder / "dump.jsonl"
+        truth_path = write_dump(dump, args.posts, args.seed)
     truth = json.loads(truth_path.read_text("utf-8"))
     posts = [p for p in read_dump([dump]) if isinstance(p, DumpPost)]
     texts = [p.text for p in posts]
