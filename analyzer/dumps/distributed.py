@@ -110,6 +110,12 @@ def _bucket_keys(part: Part, offset: int, bands: int, rows: int
     return out
 
 
+def _partition_keys(partition: list[tuple[Part, list[str]]], offset: int, bands: int,
+                    rows: int) -> list[list[tuple[int, NDArray[np.uint64], NDArray[np.int64]]]]:
+    """A signed partition's band keys, by bucket (one bag item a partition)."""
+    return [_bucket_keys(partition[0][0], offset, bands, rows)]
+
+
 def _bucket_pairs(group: tuple[int, list[tuple[int, Any, Any]]]) -> tuple[Any, Any]:
     _, entries = group
     keys = np.concatenate([e[1] for e in entries])
@@ -208,9 +214,12 @@ def search_on_cluster(paths: Sequence[str | Path], settings: Settings, cluster: 
         parts: list[Part] = signed.map(lambda found: found[0]).compute()
         offsets = np.cumsum([0] + [len(p.kept) for p in parts]).astype(np.int64)
         bands, rows = candidate_banding(settings)
-        keyed = db.from_sequence(list(zip(parts, offsets[:-1].tolist(), strict=True)),
-                                 npartitions=len(parts))
-        buckets = keyed.map(lambda po: _bucket_keys(po[0], po[1], bands, rows)).flatten()
+        import dask
+
+        keyed = db.from_delayed([  # keys made where the signatures are
+            dask.delayed(_partition_keys)(part, offset, bands, rows)
+            for part, offset in zip(signed.to_delayed(), offsets[:-1].tolist(), strict=True)])
+        buckets = keyed.flatten()
         shuffled = buckets.groupby(lambda entry: entry[0], npartitions=BUCKETS)
         found = shuffled.map(_bucket_pairs).compute()
         lefts = [np.zeros(0, dtype=np.int64)] + [f[0] for f in found]
