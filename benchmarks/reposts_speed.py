@@ -25,7 +25,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -125,10 +124,15 @@ def main() -> None:
     out = folder / "out.json"
     cmd = [sys.executable, "-c", "from analyzer.cli import main; main()", "reposts", str(dump),
            "--json", str(out)]
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
-    ours_whole = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # A small wrapper process starts the command and reports its peak RSS: a child
+    # forked straight from this (large) process would count this one's pages too.
+    wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+               "subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL); "
+               "print(time.perf_counter() - t, "
+               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    report = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True,
+                            capture_output=True, text=True).stdout.split()
+    ours_whole, peak_mb = float(report[0]), int(report[1]) / 1024
     found = quality(json.loads(out.read_text("utf-8"))["clusters"], truth)
 
     sample = min(n, args.baseline_posts or 20000)
