@@ -47,15 +47,28 @@ _CHUNK = 4096
 _TOKEN = re.compile(r"[^ '.\-]+(?:['.\-][^ '.\-]+)*")
 
 
-@lru_cache(maxsize=1)
+class _Table(dict[int, str]):
+    """``str.translate`` table, filled as characters are met: every character that
+    is not a letter or digit becomes a space, except ' - . and the batch
+    separator; curly apostrophes become straight ones."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if code in (0x2018, 0x2019):
+            value = "'"
+        elif (char.isalnum() and char != "_") or char in "'-." or char == _SEP:
+            value = char
+        else:
+            value = " "
+        self[code] = value
+        return value
+
+
+_TABLE = _Table()
+
+
 def _table() -> dict[int, str]:
-    """``str.translate`` table: every non-alphanumeric character but ' - . becomes a space."""
-    table = {cp: " " for cp in range(0x20000)
-             if not chr(cp).isalnum() and chr(cp) not in "'-."}
-    table[ord("_")] = " "
-    del table[ord(_SEP)]  # kept: it parts the texts of a batch (see word_hashes)
-    table[0x2019] = table[0x2018] = "'"
-    return table
+    return _TABLE
 
 
 def _normal(text: str) -> str:
