@@ -87,6 +87,20 @@ def quality(clusters: list[dict], truth: list[list[list[str]]]) -> dict[str, flo
             "precision": good / pairs if pairs else 1.0, "stray": stray}
 
 
+def thread_stage(posts: list[DumpPost]) -> None:
+    """Time the thread analysis's repost stage on all posts as one thread."""
+    from analyzer.model import Post, Thread
+    from analyzer.reposts import find_reposts
+
+    thread = Thread(id="all", title=None, engine="bench", url=None, posts=tuple(
+        Post(id=str(n + 1), position=n, author=p.author, timestamp=None, text=p.text)
+        for n, p in enumerate(posts)))
+    start = time.perf_counter()
+    clusters = find_reposts(thread, default_settings())
+    print(f"find_reposts on one thread of {len(posts)} posts: "
+          f"{time.perf_counter() - start:.2f} s, {len(clusters)} clusters")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=20000)
@@ -95,6 +109,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the dump here and keep it")
     parser.add_argument("--dump", type=Path,
                         help="use this dump (from dumpgen.py, truth beside it) instead")
+    parser.add_argument("--thread-stage", action="store_true",
+                        help="only time find_reposts (the analyse stage), all posts one thread")
     args = parser.parse_args()
     settings = default_settings()
     folder = Path(tempfile.mkdtemp(prefix="reposts-bench-"))
@@ -107,6 +123,9 @@ def main() -> None:
     posts = [p for p in read_dump([dump]) if isinstance(p, DumpPost)]
     texts = [p.text for p in posts]
     n = len(texts)
+    if args.thread_stage:
+        thread_stage(posts)
+        return
 
     start = time.perf_counter()
     batches = [sign_batch(texts[k:k + BATCH], settings) for k in range(0, n, BATCH)]
