@@ -192,3 +192,15 @@ def test_batches_can_be_signed_by_an_injected_map(tmp_path: Path) -> None:
                    batch=4, mapper=counting_map)
     assert calls == [4, 4, 3]
     assert _clusters(find_copies(dump, default_settings())) == list(PLANTED)
+
+
+def test_accounts_that_post_copies_most_are_counted_with_their_self_reposts(
+        tmp_path: Path) -> None:
+    from analyzer.dumps.report import account_copies
+
+    search = search_dump([write_jsonl(tmp_path / "dump.jsonl")], default_settings())
+    accounts = account_copies(search.clusters)
+    assert accounts[0].author == "cat"
+    assert (accounts[0].copies, accounts[0].self_reposts, accounts[0].threads) == (3, 3, 3)
+    assert {a.author for a in accounts[1:]} == {"ann", "eve", "gus"}
+    assert all(a.self_reposts == 0 for a in accounts[1:])
