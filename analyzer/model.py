@@ -145,6 +145,9 @@ class RepostCluster:
         similarity: The lowest exact Jaccard similarity between a copy and
             the first copy.
         text_preview: The start of the first copy.
+        containment: The lowest share of the shorter text's shingles found
+            in the longer, between a copy and the first copy (None where not
+            measured).
     """
 
     id: int
@@ -152,6 +155,7 @@ class RepostCluster:
     authors: tuple[str | None, ...]
     similarity: float
     text_preview: str
+    containment: float | None = None
 
 
 def cluster_of(clusters: Sequence[RepostCluster]) -> dict[str, int]:

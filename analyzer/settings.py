@@ -61,6 +61,9 @@ class Settings:
         shingle_size: Words per shingle.
         min_words: Posts with fewer words are never repost candidates.
         seed: MinHash seed.
+        containment: Share of the shorter post's shingles found in the
+            longer at which two posts count as copies, though one wraps the
+            other in more text.
         news_containment: Share of a post's shingles that must appear in a
             supplied article for the post to count as pasted news.
         targets: The actors stance is measured toward.
@@ -84,6 +87,7 @@ class Settings:
     shingle_size: int = 3
     min_words: int = 12
     seed: int = 1
+    containment: float = 0.8
     news_containment: float = 0.5
     targets: tuple[Target, ...] = ()
     frames: tuple[Frame, ...] = ()
@@ -114,6 +118,7 @@ _SCALARS: dict[str, dict[str, tuple[str, type[int] | type[float]]]] = {
         "shingle_size": ("shingle_size", int),
         "min_words": ("min_words", int),
         "seed": ("seed", int),
+        "containment": ("containment", float),
     },
     "news": {"containment": ("news_containment", float)},
 }
@@ -310,6 +315,8 @@ def _frames(table: dict[str, Any], origin: str) -> tuple[Frame, ...]:
 def _validate(settings: Settings, origin: str) -> None:
     if not 0.0 < settings.threshold <= 1.0:
         raise ConfigError(f"{origin}: reposts.threshold must be in (0, 1]")
+    if not 0.0 < settings.containment <= 1.0:
+        raise ConfigError(f"{origin}: reposts.containment must be in (0, 1]")
     if not 0.0 < settings.news_containment <= 1.0:
         raise ConfigError(f"{origin}: news.containment must be in (0, 1]")
     for attr in ("num_perm", "shingle_size"):

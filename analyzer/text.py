@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sentencex import segment  # type: ignore[import-untyped]
+from sentencex import segment
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")

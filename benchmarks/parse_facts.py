@@ -29,7 +29,7 @@ from typing import Any
 
 from analyzer.errors import AnalyzerError
 from analyzer.model import Post, Thread
-from analyzer.parsers.registry import parse_paths
+from analyzer.reading.batch import parse_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -65,7 +65,7 @@ def html_fixtures() -> list[tuple[str, str, dict]]:
     sys.path.insert(0, str(COPIES.parent / "tools"))
     from innertext import inner_text  # type: ignore[import-not-found]
 
-    from analyzer.parsers.registry import parse_paths
+    from analyzer.reading.batch import parse_paths
     out = []
     for path in sorted((COPIES.parent / "fixtures").glob("*/*.html")):
         if path.parent.name in ("selectors", "encodings"):

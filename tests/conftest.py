@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -33,7 +34,9 @@ def _built_in_parsers_only(request: pytest.FixtureRequest,
     if request.node.get_closest_marker("plugins") is None:
         real = importlib.metadata.entry_points
 
-        def built_in(**kwargs: str) -> list[importlib.metadata.EntryPoint]:
+        def built_in(**kwargs: str) -> Any:
+            if kwargs.get("group") != registry.ENTRY_POINT_GROUP:
+                return real(**kwargs)  # other libraries' plugins (dask's, say) as they are
             return [ep for ep in real(**kwargs) if ep.value.startswith("analyzer.")]
 
         monkeypatch.setattr(registry.importlib.metadata, "entry_points", built_in)

@@ -44,6 +44,9 @@ MADE_FILES: dict[str, Path] = {
     "copied-thread.txt": FIXTURES / "plaintext" / "xenforo-copy.txt",
     "my-thread.txt": FIXTURES / "plaintext" / "xenforo-copy.txt",
     "posts.csv": FIXTURES / "csv" / "posts.csv",
+    "dump/board-12.jsonl": FIXTURES / "forum-dl" / "board-12.jsonl",
+    "dump/4chan-dataset.csv": FIXTURES / "4cat" / "4chan-dataset.csv",
+    "dump/thread.jsonl": FIXTURES / "jsonl" / "thread.jsonl",
 }
 """Files a README command may name that the repository does not hold: each is
 made in the test's sandbox from a hand-written fixture of the same kind."""
@@ -64,6 +67,17 @@ class Command:
         return f"README line {self.line}: forum-analyzer {shlex.join(self.args)}"
 
 
+@dataclass(frozen=True)
+class Block:
+    """The ``forum-analyzer`` commands of one code block, run in order in one folder."""
+
+    line: int
+    commands: tuple[Command, ...]
+
+    def __str__(self) -> str:
+        return f"README line {self.line}: " + "; ".join(" ".join(c.args[:2]) for c in self.commands)
+
+
 def _fences(kinds: tuple[str, ...]) -> Iterator[tuple[int, str]]:
     tokens = MarkdownIt().parse(README.read_text(encoding="utf-8"))
     for token in tokens:
@@ -71,10 +85,11 @@ def _fences(kinds: tuple[str, ...]) -> Iterator[tuple[int, str]]:
             yield token.map[0] + 2, token.content
 
 
-def readme_commands() -> list[Command]:
-    """Every ``forum-analyzer`` command in the README's ``sh`` blocks."""
-    found = []
+def readme_blocks() -> list[Block]:
+    """Every ``sh`` block of the README that runs ``forum-analyzer``."""
+    blocks = []
     for first, content in _fences(("sh", "shell", "bash", "console")):
+        found = []
         for offset, raw in enumerate(content.splitlines()):
             text = raw.strip()
             exits = _EXITS.search(text)
@@ -84,10 +99,12 @@ def readme_commands() -> list[Command]:
                 if words and words[0] == "forum-analyzer":
                     found.append(Command(first + offset, tuple(words[1:]),
                                          int(exits.group(1)) if exits else 0))
-    return found
+        if found:
+            blocks.append(Block(first - 1, tuple(found)))
+    return blocks
 
 
-COMMANDS = readme_commands()
+BLOCKS = readme_blocks()
 
 
 def _sandbox(tmp_path: Path) -> Path:
@@ -101,20 +118,23 @@ def _sandbox(tmp_path: Path) -> Path:
 
 
 def test_the_readme_documents_commands() -> None:
-    assert len(COMMANDS) >= 3
-    assert any(c.args[:1] == ("analyse",) for c in COMMANDS)
+    commands = [c for block in BLOCKS for c in block.commands]
+    assert len(commands) >= 3
+    assert any(c.args[:1] == ("analyse",) for c in commands)
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=str)
-def test_readme_command_exits_as_documented(command: Command, tmp_path: Path,
+@pytest.mark.parametrize("block", BLOCKS, ids=str)
+def test_readme_commands_exit_as_documented(block: Block, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(_sandbox(tmp_path))
-    for arg in command.args:
-        if not arg.startswith("-") and ("/" in arg or "." in arg) and not Path(arg).exists() \
-                and not _is_output(command.args, arg):
-            pytest.fail(f"{command} names {arg}, which neither the repository nor MADE_FILES has")
-    result = CliRunner().invoke(cli, list(command.args), catch_exceptions=False)
-    assert result.exit_code == command.exit_code, f"{command}\n{result.output}"
+    for command in block.commands:
+        for arg in command.args:
+            if not arg.startswith("-") and ("/" in arg or "." in arg) and " " not in arg \
+                    and not Path(arg).exists() and not _is_output(command.args, arg):
+                pytest.fail(f"{command} names {arg}, which neither the repository "
+                            "nor MADE_FILES has")
+        result = CliRunner().invoke(cli, list(command.args), catch_exceptions=False)
+        assert result.exit_code == command.exit_code, f"{command}\n{result.output}"
 
 
 def _is_output(args: tuple[str, ...], arg: str) -> bool:

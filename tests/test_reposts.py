@@ -81,3 +81,32 @@ def test_lsh_parameters_report_small_error_rates_for_defaults():
     assert params.bands * params.rows <= default_settings().num_perm
     assert 0 < params.false_positive < 0.1
     assert 0 < params.false_negative < 0.1
+
+
+def test_lsh_parameters_match_the_banding_datasketch_chooses():
+    from datasketch import MinHashLSH
+
+    for threshold in (0.5, 0.8, 0.9):
+        params = lsh_parameters(replace(default_settings(), threshold=threshold))
+        index = MinHashLSH(threshold=threshold, num_perm=128)
+        assert (params.bands, params.rows) == (index.b, index.r)
+
+
+def test_a_comment_buried_in_a_long_post_joins_its_copy():
+    long_post = " ".join(
+        f"Paragraph {n} of a long reply goes on about ferries, tariffs, harvests and the "
+        f"regional election number {n} with its own quite different vocabulary." for n in range(8))
+    host = long_post + "\n\n" + COMMENT + "\n\nAnyway that is what I read this morning."
+    clusters = find_reposts(thread_of(COMMENT, host), default_settings())
+    assert clusters and clusters[0].post_ids == ("1", "2")
+    assert clusters[0].similarity < 0.3
+    assert clusters[0].containment == 1.0
+
+
+def test_containment_setting_below_the_overlap_is_needed_to_join_a_buried_copy():
+    host = COMMENT + " " + " ".join(f"extra{n} words{n} here{n}" for n in range(40))
+    strict = replace(default_settings(), containment=1.0)
+    assert find_reposts(thread_of(COMMENT, host), strict)[0].containment == 1.0
+    half = COMMENT.split()
+    partial = " ".join(half[: len(half) // 2]) + " " + " ".join(f"x{n} y{n}" for n in range(60))
+    assert find_reposts(thread_of(COMMENT, partial), default_settings()) == ()

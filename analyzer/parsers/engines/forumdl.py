@@ -82,32 +82,69 @@ class ForumDlParser(Parser):
             (e for e in entries if e.type == "post"), None)
         if head is None:
             raise ParseError(f"{doc.name}: no thread or post in this forum-dl file")
-        thread_path = head.path
-        mine = [e for e in entries if e.type == "post" and e.path[:len(thread_path)] == thread_path]
-        numbers = _post_numbers(mine, thread_path)
-        has_root = any(not _chain(e, thread_path) for e in mine)
-        posts: list[Post] = []
-        skipped: list[Skipped] = []
-        for entry in entries:
-            if entry is head and entry.type == "thread":
-                continue
-            if entry.type == "post" and entry.path[:len(thread_path)] == thread_path:
-                read = _post(entry, thread_path, len(posts), doc.name, numbers, has_root)
-                if isinstance(read, Skipped):
-                    skipped.append(read)
-                else:
-                    posts.append(read)
+        return _read(entries, head, doc)
+
+
+def read_threads(doc: Document) -> list[Thread]:
+    """Every thread of a forum-dl file, each read as :meth:`ForumDlParser.parse` reads one.
+
+    Posts go to the thread whose path leads to them (the longest), or, with
+    no thread entry, to a thread per post path. Board and file entries, and
+    repeated thread entries, are skipped on the first thread.
+
+    Raises:
+        ParseError: As :meth:`ForumDlParser.parse`.
+    """
+    entries = [_entry(line.value, doc.name, line.lineno) for line in json_lines(doc)]
+    heads: dict[tuple[str, ...], _Entry] = {}
+    for entry in entries:
+        if entry.type == "thread":
+            heads.setdefault(entry.path, entry)
+    groups: dict[tuple[str, ...], list[_Entry]] = {path: [head] for path, head in heads.items()}
+    rest: list[_Entry] = []
+    for entry in entries:
+        if entry.type == "post":
+            owner = max((path for path in heads if entry.path[:len(path)] == path),
+                        key=len, default=None)
+            if owner is None:
+                owner = entry.path
+                heads.setdefault(owner, entry)
+            groups.setdefault(owner, []).append(entry)
+        elif entry.type != "thread" or heads.get(entry.path) is not entry:
+            rest.append(entry)
+    if not groups:
+        raise ParseError(f"{doc.name}: no thread or post in this forum-dl file")
+    return [_read(group + (rest if n == 0 else []), heads[path], doc)
+            for n, (path, group) in enumerate(groups.items())]
+
+
+def _read(entries: list[_Entry], head: _Entry, doc: Document) -> Thread:
+    thread_path = head.path
+    mine = [e for e in entries if e.type == "post" and e.path[:len(thread_path)] == thread_path]
+    numbers = _post_numbers(mine, thread_path)
+    has_root = any(not _chain(e, thread_path) for e in mine)
+    posts: list[Post] = []
+    skipped: list[Skipped] = []
+    for entry in entries:
+        if entry is head and entry.type == "thread":
+            continue
+        if entry.type == "post" and entry.path[:len(thread_path)] == thread_path:
+            read = _post(entry, thread_path, len(posts), doc.name, numbers, has_root)
+            if isinstance(read, Skipped):
+                skipped.append(read)
             else:
-                skipped.append(_other(entry, doc.name))
-        thread_id = _digits(thread_path[-1]) if thread_path else None
-        return Thread(
-            id=thread_id or (thread_path[-1] if thread_path else doc.stem),
-            title=text_field(head.item.get("title")) if head.type == "thread" else None,
-            engine="forum-dl",
-            url=text_field(head.item.get("url")) if head.type == "thread" else None,
-            posts=tuple(posts),
-            skipped=tuple(skipped),
-        )
+                posts.append(read)
+        else:
+            skipped.append(_other(entry, doc.name))
+    thread_id = _digits(thread_path[-1]) if thread_path else None
+    return Thread(
+        id=thread_id or (thread_path[-1] if thread_path else doc.stem),
+        title=text_field(head.item.get("title")) if head.type == "thread" else None,
+        engine="forum-dl",
+        url=text_field(head.item.get("url")) if head.type == "thread" else None,
+        posts=tuple(posts),
+        skipped=tuple(skipped),
+    )
 
 
 def _entry(row: Any, name: str, lineno: int) -> _Entry:
@@ -195,4 +232,4 @@ def _other(entry: _Entry, source: str) -> Skipped:
     return Skipped(reason, f"line {entry.lineno}: {entry.type} {where} {title}".strip(), source)
 
 
-__all__ = ["ForumDlParser"]
+__all__ = ["ForumDlParser", "read_threads"]

@@ -76,6 +76,21 @@ class FourCatParser(Parser):
         return read_dataset(rows, doc)
 
 
+def read_threads(doc: Document) -> list[Thread]:
+    """Every thread of a 4CAT dataset, each read as :meth:`FourCatParser.parse` reads one.
+
+    Raises:
+        ParseError: As :meth:`FourCatParser.parse`.
+    """
+    rows = _ndjson_rows(doc) if doc.looks_like_json else _csv_rows(doc)
+    if not rows:
+        raise ParseError(f"{doc.name}: no rows found in the 4CAT dataset")
+    groups: dict[str | None, list[tuple[int, dict[str, Any]]]] = {}
+    for row in rows:
+        groups.setdefault(text_field(row[1].get("thread_id")), []).append(row)
+    return [read_dataset(group, doc) for group in groups.values()]
+
+
 def _csv_rows(doc: Document) -> list[tuple[int, dict[str, Any]]]:
     table = read_table(doc, delimiter=",")
     header = tuple(name.lower() for name in table.header)
@@ -151,4 +166,4 @@ def _time(row: dict[str, Any]) -> datetime | None:
     return found if found is not None else time_field(row.get("timestamp"))
 
 
-__all__ = ["FourCatParser", "read_dataset"]
+__all__ = ["FourCatParser", "read_dataset", "read_threads"]
