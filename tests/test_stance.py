@@ -156,7 +156,7 @@ def test_comparison_words_need_valence_and_exclude_rather_than():
 # --- scorn words ----------------------------------------------------------------
 
 def test_scorn_word_attached_to_target_pulls_it_negative():
-    assert scores("A great, happy day for Washington and its lapdogs!")["us"] < 0
+    assert scores("A great, happy day for Washington and its lackeys!")["us"] < 0
     assert scores("Japan is a wonderful, loyal US puppet.")["us"] < 0
     assert scores("The vassals of Moscow cheered happily.")["russia"] < 0
 
@@ -166,7 +166,7 @@ def test_negated_scorn_word_does_not_pull_negative():
 
 
 def test_scorn_word_far_from_target_is_not_attached():
-    text = "Russia is a wonderful friend, and everyone knows who the many loud lapdogs are."
+    text = "Russia is a wonderful friend, and everyone knows who the many loud lackeys are."
     assert scores(text)["russia"] > 0
 
 

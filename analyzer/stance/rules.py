@@ -8,7 +8,7 @@
   "because", "thanks to").
 - **Comparisons** (:mod:`analyzer.stance.comparison`): the side of "X is
   superior to T" a target stands on decides its sign.
-- **Scorn**: servility words ("lapdogs", "puppet", "vassals") next to a
+- **Scorn**: servility words ("lackeys", "puppet", "vassals") next to a
   target make the stance toward it negative.
 - **Pronouns and fragments**: a following sentence that names no target but
   refers back with a third-person pronoun, or is a verbless comment
@@ -60,7 +60,7 @@ _SOFT = re.compile(
 )
 _BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)
 
-SCORN_TERMS = ("lapdog*", "puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
+SCORN_TERMS = ("puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
                "shills", "poodle", "poodles", "minion", "minions", "henchman", "henchmen",
                "sycophant*", "client state*", "satellite state*")
 """Servility words: whoever they are attached to is scorned."""
@@ -249,7 +249,7 @@ def scorn_near(text: str, offsets: list[int]) -> list[str]:
     """Return the servility words within reach of a target's mentions.
 
     A scorn word counts when at most ``SCORN_WINDOW`` words separate it from
-    a mention ("the US and its lapdogs", "Beijing's puppet", "a vassal of
+    a mention ("the US and its lackeys", "Beijing's puppet", "a vassal of
     Moscow") and no negator comes just before it ("not a puppet").
     """
     lower = text.lower()

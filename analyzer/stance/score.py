@@ -12,7 +12,7 @@ adjust a unit's score for one target:
   words of the clause lean; in "X is no better than T" both sides lose. In
   "X is a joke compared to T" and "Unlike T, X ..." the clause's tone goes
   to X and its reverse to T.
-- A servility word attached to a target ("the US and its lapdogs") makes the
+- A servility word attached to a target ("the US and its lackeys") makes the
   score at most as high as that word alone would score.
 - A sentence that names no target but refers back with "they", "it", "he"...
   counts for the target(s) of the sentence before it, in the same paragraph,
