@@ -284,7 +284,8 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     ]
     data["clusters"] = [
         {"id": c.id, "post_ids": list(c.post_ids), "authors": list(c.authors),
-         "similarity": c.similarity, "text_preview": c.text_preview}
+         "similarity": c.similarity, "containment": c.containment,
+         "text_preview": c.text_preview}
         for c in analysis.clusters
     ]
     data["stance"] = {

@@ -75,3 +75,30 @@ def test_chart_links_sit_in_their_sections_with_escaped_alt_text(analysis):
     framing = markdown.split("## Framing comparison", 1)[1].split("\n## ", 1)[0]
     assert "![Frames](c/frame-shares.png)" in framing
     assert "stance-by-target" not in markdown  # not drawn, not linked
+
+
+def test_report_names_the_copy_layout_a_text_copy_was_read_with() -> None:
+    from pathlib import Path
+
+    from analyzer import parse_paths
+
+    copy = Path(__file__).parent / "textcopies" / "invision-1.txt"
+    thread = parse_paths([copy])
+    assert thread.layout == "invision"
+    report = render(analyse(thread))
+    assert "Read by the `plaintext` parser (copy layout: invision)." in report
+    assert "| Parser | `plaintext` (a text copy read with the invision layout) on" in report
+
+
+def test_json_clusters_say_how_much_of_a_copy_is_contained() -> None:
+    from analyzer.serialize import analysis_to_dict
+
+    comment = ("The harbour plan will cost far more than anyone admits and the council "
+               "knows it, so stop pretending otherwise.")
+    posts = tuple(Post(id=str(i + 1), position=i, author=f"u{i}", timestamp=None, text=text)
+                  for i, text in enumerate([comment, "Unrelated words about the weather today.",
+                                            comment]))
+    data = analysis_to_dict(analyse(Thread(id="t", title=None, engine="jsonl", url=None,
+                                           posts=posts)))
+    assert data["clusters"][0]["post_ids"] == ["1", "3"]
+    assert data["clusters"][0]["containment"] == pytest.approx(1.0)

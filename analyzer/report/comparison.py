@@ -203,6 +203,15 @@ def target_origin(s: Settings) -> str:
             "--config FILE ([targets.NAME] label, aliases, rivals; [thread] topic) or --topic")
 
 
+def _layout(layout: str | None) -> str:
+    """The copy layout a plain-text copy was read with, as the Parser row says it."""
+    if layout is None:
+        return ""
+    kind = "no engine's layout fitted; read by layout and text alone" if layout == "generic" \
+        else f"a text copy read with the {escape_inline(layout)} layout"
+    return f" ({kind})"
+
+
 def method(analysis: Analysis) -> str:
     """Section: how every figure was made, with the parameters."""
     s = analysis.settings
@@ -219,7 +228,7 @@ def method(analysis: Analysis) -> str:
     except PackageNotFoundError:  # run from a tree where it is vendored, say
         vader = "(version unknown)"
     rows = [
-        ["Parser", f"{code(thread.engine)} on {files}"],
+        ["Parser", f"{code(thread.engine)}{_layout(thread.layout)} on {files}"],
         ["Posts seen / kept / skipped", f"{counts['seen']} / {counts['kept']} / "
          f"{counts['seen'] - counts['kept']} ({skipped})"],
         ["News articles", ", ".join(article_name(a) for a in analysis.articles) or "none"],

@@ -143,7 +143,9 @@ def glance(analysis: Analysis) -> str:
             short(p.text, 70),
         ])
     align = ["r", "l", "l", "l", "r", "r", "l"] + ["r"] * len(targets) + ["l"]
-    intro = (f"Read by the {code(analysis.thread.engine)} parser. Stance scores run from −1 "
+    layout = analysis.thread.layout
+    copy = f" (copy layout: {escape_inline(layout)})" if layout else ""
+    intro = (f"Read by the {code(analysis.thread.engine)} parser{copy}. Stance scores run from −1 "
              "(hostile) to +1 (favourable); a dash means the post does not mention the target.")
     lines = ["## The thread at a glance", "", intro, "", table(header, rows, align)]
     more = len(analysis.thread.posts) - len(rows)
