@@ -257,7 +257,12 @@ def method(analysis: Analysis) -> str:
          "polarity or negation differs"],
     ]
     targets = "; ".join(f"{escape_inline(t.label)} ({len(t.aliases)} aliases)" for t in s.targets)
-    rows.append(["Targets", (targets or "none") + f" — {escape_inline(target_origin(s))}"])
+    origin = escape_inline(target_origin(s))
+    if not targets and s.targets_from.startswith("found"):
+        origin = "none found: no name in the thread is mentioned by enough speakers; " \
+            + origin.split("; ", 1)[-1]
+        targets = "none"
+    rows.append(["Targets", f"{targets or 'none'} — {origin}"])
     lines = ["## Method and parameters", "", table(["Step", "Detail"], rows)]
     verdicts = news_verdicts(analysis)
     if verdicts:
