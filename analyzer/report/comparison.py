@@ -259,9 +259,8 @@ def method(analysis: Analysis) -> str:
     targets = "; ".join(f"{escape_inline(t.label)} ({len(t.aliases)} aliases)" for t in s.targets)
     origin = escape_inline(target_origin(s))
     if not targets and s.targets_from.startswith("found"):
-        origin = "none found: no name in the thread is mentioned by enough speakers; " \
-            + origin.split("; ", 1)[-1]
-        targets = "none"
+        origin = ("looked for in the thread, but no name is mentioned by enough speakers "
+                  "(none found in the thread); " + origin.split("; ", 1)[-1])
     rows.append(["Targets", f"{targets or 'none'} — {origin}"])
     lines = ["## Method and parameters", "", table(["Step", "Detail"], rows)]
     verdicts = news_verdicts(analysis)
