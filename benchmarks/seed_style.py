@@ -43,7 +43,9 @@ def main(argv: list[str]) -> int:
         found = [_norm(p.text) for p in thread.posts]
         firsts = {_norm(p.text)[:60] for p in thread.posts}
         starts += len(posts)
-        starts_right += sum(1 for p in posts if _norm(p.paragraphs[0])[:60] in firsts)
+        # The post's first 60 characters, not its first paragraph's: a byline
+        # paragraph ("By Jane Carter") is shorter than that.
+        starts_right += sum(1 for p in posts if _norm(" ".join(p.paragraphs))[:60] in firsts)
         counts_right += len(found) == len(posts)
         for post in posts:
             if post.repost_of is not None:

@@ -37,6 +37,15 @@ SOURCES = ["officials said in a statement", "a spokesman told reporters",
 MASTHEADS = ["HARBOURTOWN -- ", "NORTHPORT (Reuters) -- ", "", "By Jane Carter\n\n"]
 NAMES = ["Quill", "Harbour Lights", "tramfan", "Old Salt", "Marguerite", "deepwater",
          "Council Watcher", "Ferryman"]
+# What real threads carry and the first version lacked: a later paragraph of one
+# post often goes on from the one before ("But ...", "Also, ..."), a reply often
+# answers or addresses the post above, and some posts are one short line.
+CONTINUATIONS = ["But", "Also,", "And", "Still,", "That said,", "Then again,", "Plus,",
+                 "Anyway,", "On top of that,"]
+REPLIES = ["Agreed.", "@{name}", "Exactly.", "Yes, but", "Not really.", "Good point.",
+           "Nah,", "True,", "@{name} I doubt it.", "Thanks for posting this."]
+SHORT = ["Well said.", "Interesting times.", "Not surprised at all.", "Source?",
+         "We will see.", "Typical.", "Sad but true."]
 TITLES = ["Council approves tram extension", "New fishing quotas announced",
           "Port strike talks resume"]
 
@@ -82,12 +91,28 @@ def make_posts(rng: random.Random, n_posts: int) -> list[SeedPost]:
             posts.append(SeedPost(posts[k].paragraphs, repost_of=k))
         elif roll < 0.3:
             posts.append(_news(rng, used))
+        elif roll < 0.38:
+            posts.append(SeedPost((rng.choice(SHORT),)))
         else:
-            paragraphs = tuple(" ".join(_comment_sentence(rng, used)
-                                        for _ in range(rng.randint(1, 3)))
-                               for _ in range(rng.choice([1, 1, 2, 3])))
-            posts.append(SeedPost(paragraphs))
+            posts.append(_comment(rng, used))
     return posts
+
+
+def _comment(rng: random.Random, used: set[str]) -> SeedPost:
+    """A comment: 1-3 paragraphs; later ones may go on from the one before; may reply."""
+    paragraphs = [" ".join(_comment_sentence(rng, used) for _ in range(rng.randint(1, 3)))
+                  for _ in range(rng.choice([1, 1, 2, 3]))]
+    for k in range(1, len(paragraphs)):
+        if rng.random() < 0.5:
+            paragraphs[k] = f"{rng.choice(CONTINUATIONS)} {_lower_first(paragraphs[k])}"
+    if rng.random() < 0.35:
+        cue = rng.choice(REPLIES).format(name=rng.choice(NAMES))
+        paragraphs[0] = f"{cue} {_lower_first(paragraphs[0])}"
+    return SeedPost(tuple(paragraphs))
+
+
+def _lower_first(text: str) -> str:
+    return text if text.startswith("I ") else text[0].lower() + text[1:]
 
 
 def _news(rng: random.Random, used: set[str]) -> SeedPost:
