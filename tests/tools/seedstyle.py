@@ -107,7 +107,8 @@ def _comment(rng: random.Random, used: set[str]) -> SeedPost:
             paragraphs[k] = f"{rng.choice(CONTINUATIONS)} {_lower_first(paragraphs[k])}"
     if rng.random() < 0.35:
         cue = rng.choice(REPLIES).format(name=rng.choice(NAMES))
-        paragraphs[0] = f"{cue} {_lower_first(paragraphs[0])}"
+        head = paragraphs[0] if cue[-1] in ".?!" else _lower_first(paragraphs[0])
+        paragraphs[0] = f"{cue} {head}"
     return SeedPost(tuple(paragraphs))
 
 
