@@ -18,6 +18,12 @@ evidence, strongest first:
 4. **Register shift.** A post that opens as a news report (masthead,
    dateline, attributed third-person prose) ends where the prose turns into
    short first-person or evaluative comment for the rest of the run.
+5. **How a paragraph opens** (:mod:`analyzer.parsers.engines.textcues`),
+   only in a bare copy (no member blocks after the first post), where layout
+   alone cannot tell a paragraph from a post: a paragraph that answers or
+   addresses someone ("@name", "Agreed.", "Yes, but") starts a post, and so
+   does news prose after clear comment; a paragraph that goes on from the
+   one before ("But", "Also,", "That said,") never does on this evidence.
 """
 
 from __future__ import annotations
@@ -27,10 +33,14 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from analyzer.model import Quote
-from analyzer.news_register import newsiness
+from analyzer.news_register import has_masthead, newsiness
+from analyzer.parsers.engines.textcues import continues, replies
 from analyzer.parsers.engines.textlines import Header, ends_sentence
 
 MIN_REPEAT_WORDS = 8
+# A comment may end without a full stop, on a chat word or an emoticon; a headline never does.
+_CHAT_END = re.compile(r"(?:\b(?:lol|lmao|rofl|haha+|imo|imho|tbh|smh|xd)|[:;]-?[()DPp])\W*$",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ def segment(items: list[Item]) -> list[Segment]:
     paragraph_gap = _paragraph_gap(items)
     paras = _paragraphs(items, paragraph_gap)
     _mark_repeats(paras)
+    if paragraph_gap == 1 and _is_bare(items):
+        _mark_openings(paras)
     segments = _split(paras)
     result: list[Segment] = []
     for seg in segments:
@@ -115,11 +127,21 @@ def _unwrap(items: list[Item]) -> list[Item]:
 
 def _paragraph_gap(items: list[Item]) -> int:
     """Return the blank lines that separate paragraphs: 1, or 0 for single breaks."""
-    gaps = [b.gap for a, b in zip(items, items[1:], strict=False)
-            if a.kind == "line" and b.kind == "line"]
+    pairs = [(a, b) for a, b in zip(items, items[1:], strict=False)
+             if a.kind == "line" and b.kind == "line"]
+    # Surely inside one post: between two paragraphs of news prose (a pasted
+    # article), or before a paragraph that goes on from the one before. When
+    # there are enough of these, they alone decide.
+    inside = [b.gap for a, b in pairs if continues(b.text) or (_newsy(a.text) and _newsy(b.text))]
+    gaps = inside if len(inside) >= 3 else [b.gap for _, b in pairs]
     tight = sum(1 for g in gaps if g == 0)
     blank = sum(1 for g in gaps if g >= 1)
     return 1 if blank >= tight else 0
+
+
+def _newsy(line: str) -> bool:
+    """A line of news prose: long, and reading as a report (checked only when long)."""
+    return len(line.split()) >= 12 and newsiness(line) >= 1.5
 
 
 def _paragraphs(items: list[Item], paragraph_gap: int) -> list[_Para]:
@@ -177,7 +199,7 @@ def _gap_boundary(prev: str, it: Item, paragraph_gap: int, wide_is_rare: bool) -
 
 def _starts_sentence(line: str) -> bool:
     text = line.lstrip()
-    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'([")
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'([@")
 
 
 def _key(text: str) -> str | None:
@@ -201,6 +223,48 @@ def _mark_repeats(paras: list[_Para]) -> None:
             continue
         if pairs[(keys[i - 1], keys[i])] == 1:
             paras[i].start_reason = "repeated text"
+
+
+def _is_bare(items: list[Item]) -> bool:
+    """True if no member block or action bar marks the posts after the first."""
+    lines = [n for n, it in enumerate(items) if it.kind == "line"]
+    if not lines:
+        return False
+    return not any(it.kind in ("header", "separator") for it in items[lines[0]:lines[-1]])
+
+
+def _mark_openings(paras: list[_Para]) -> None:
+    """Start a post at a reply's opening, at news prose right after clear comment, or at a
+    pasted article's masthead."""
+    scores = [newsiness(p.text) if p.text else 0.0 for p in paras]
+    masthead: int | None = None  # the current post's last paragraph with a masthead
+    for i in range(1, len(paras)):
+        para = paras[i]
+        if para.text and not para.start_reason and not continues(para.text):
+            para.start_reason = _opening(paras, scores, i, masthead)
+        if para.start_reason:
+            masthead = None
+        if para.text and has_masthead(para.text):
+            masthead = i
+
+
+def _opening(paras: list[_Para], scores: list[float], i: int, masthead: int | None) -> str | None:
+    """Why paragraph ``i`` opens a post, judged by how it opens (None: it does not)."""
+    if replies(paras[i].text):
+        return "reply"
+    before = scores[i - 1]
+    earlier = scores[i - 2] if i >= 2 and not paras[i - 1].start_reason else before
+    # A headline above its article is no comment: the comment must be prose.
+    last = paras[i - 1].text.split("\n")[-1]
+    if not (ends_sentence(last) or _CHAT_END.search(last)):
+        return None
+    if scores[i] >= 2.0 and (before < 0.3 or max(before, earlier) < 0.8):
+        return "news after comment"
+    # A dateline or byline opens a pasted article, unless the post's own
+    # masthead is a paragraph or two above (headline, byline, caption, dateline).
+    if has_masthead(paras[i].text) and (masthead is None or i - masthead >= 3):
+        return "masthead"
+    return None
 
 
 def _split(paras: list[_Para]) -> list[Segment]:
