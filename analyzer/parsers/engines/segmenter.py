@@ -203,8 +203,11 @@ def _starts_sentence(line: str) -> bool:
 
 
 def _key(text: str) -> str | None:
-    tokens = re.findall(r"\w+", text.lower())
-    return " ".join(tokens) if len(tokens) >= MIN_REPEAT_WORDS else None
+    """The words of a paragraph and its sentence ends: a repost keeps both word for word."""
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < MIN_REPEAT_WORDS:
+        return None
+    return " ".join(re.findall(r"\w+|[.!?]", text.lower()))
 
 
 def _mark_repeats(paras: list[_Para]) -> None:
