@@ -4,7 +4,8 @@ Some copies keep the page's furniture only around the first post (a "What's
 new" line, the title, the first member block) and give every other post as
 bare paragraphs: posts meet at a blank line, two, or a single line break,
 like paragraphs do. Some posts are pasted news reports; some comments are
-posted again word for word (reposts). This module makes such copies from
+posted again word for word (reposts); some replies open by quoting an earlier
+post ("Name said: ... Click to expand..."). This module makes such copies from
 made-up threads, with their truth: each post's text, and which posts are
 reposts. Topics, names and sentences are ours, unrelated to any real thread.
 """
@@ -56,6 +57,7 @@ class SeedPost:
 
     paragraphs: tuple[str, ...]
     repost_of: int | None = None  # index of the post it repeats
+    quote: tuple[str, str] | None = None  # (author, text) of the quote it opens with
 
 
 def _comment_sentence(rng: random.Random, used: set[str]) -> str:
@@ -94,7 +96,11 @@ def make_posts(rng: random.Random, n_posts: int) -> list[SeedPost]:
         elif roll < 0.38:
             posts.append(SeedPost((rng.choice(SHORT),)))
         else:
-            posts.append(_comment(rng, used))
+            post = _comment(rng, used)
+            if rng.random() < 0.25:  # a reply quoting an earlier post, as XenForo shows it
+                quoted = rng.choice(posts).paragraphs
+                post = SeedPost(post.paragraphs, quote=(rng.choice(NAMES), quoted[-1]))
+            posts.append(post)
     return posts
 
 
@@ -131,6 +137,8 @@ def render(rng: random.Random, posts: list[SeedPost]) -> str:
            f"{rng.choice(['Jan', 'May', 'Oct'])} {rng.randint(2008, 2019)}\nReaction score\n"]
     for k, post in enumerate(posts):
         text = "\n\n".join(post.paragraphs)
+        if post.quote is not None:  # XenForo's quote block, as a browser copies it
+            text = f"{post.quote[0]} said:\n{post.quote[1]}\nClick to expand...\n{text}"
         if k == 0:
             out.append(text)
             continue
