@@ -65,3 +65,12 @@ def test_reply_and_continuation_cues_read_only_the_opening() -> None:
     assert replies("@name hi") and replies("Exactly. That is it.") and not replies("Yesterday")
     assert continues("But then") and not continues("Butter prices rose.")
     assert not replies("This town needs a pier.")  # "This" without a stop is no verdict
+
+
+def test_quote_block_after_post_text_starts_a_reply_in_a_bare_copy() -> None:
+    first = "I think the pier will never be finished on time.\n\nThe budget is far too small."
+    copy = (f"{first}\n\nharbourmaster said:\nThe budget is far too small.\nClick to expand...\n"
+            "It was doubled last year, so no.\n")
+    thread = PlainTextParser().parse(Document("c.txt", copy.encode(), copy))
+    assert [p.text for p in thread.posts] == [first, "It was doubled last year, so no."]
+    assert thread.posts[1].quotes[0].author == "harbourmaster"

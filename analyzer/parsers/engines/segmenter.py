@@ -20,7 +20,10 @@ evidence, strongest first:
    short first-person or evaluative comment for the rest of the run.
 5. **How a paragraph opens** (:mod:`analyzer.parsers.engines.textcues`),
    only in a bare copy (no member blocks after the first post), where layout
-   alone cannot tell a paragraph from a post: a paragraph that answers or
+   alone cannot tell a paragraph from a post: a quote block ("Name said:")
+   after post text starts a post, as a reply opens with the words it
+   answers (a second quote in a multi-quote reply is cut too: a known
+   cost); so does a paragraph that answers or
    addresses someone ("@name", "Agreed.", "Yes, but") starts a post, and so
    does news prose after clear comment; a paragraph that goes on from the
    one before ("But", "Also,", "That said,") never does on this evidence.
@@ -92,9 +95,10 @@ def segment(items: list[Item]) -> list[Segment]:
     """
     items = _unwrap(items)
     paragraph_gap = _paragraph_gap(items)
-    paras = _paragraphs(items, paragraph_gap)
+    bare = _is_bare(items)
+    paras = _paragraphs(items, paragraph_gap, bare)
     _mark_repeats(paras)
-    if paragraph_gap == 1 and _is_bare(items):
+    if paragraph_gap == 1 and bare:
         _mark_openings(paras)
     segments = _split(paras)
     result: list[Segment] = []
@@ -144,7 +148,12 @@ def _newsy(line: str) -> bool:
     return len(line.split()) >= 12 and newsiness(line) >= 1.5
 
 
-def _paragraphs(items: list[Item], paragraph_gap: int) -> list[_Para]:
+def _paragraphs(items: list[Item], paragraph_gap: int, bare: bool = False) -> list[_Para]:
+    """Group lines into paragraphs, each with the reason it opens a post, if it does.
+
+    In a bare copy a quote after post text opens a post: a reply opens with
+    the words it answers.
+    """
     wide_gaps = [it.gap for it in items if it.kind == "line" and it.gap >= 1]
     wide_is_rare = (sum(1 for g in wide_gaps if g >= 2) <= max(1, len(wide_gaps) // 4))
     paras: list[_Para] = []
@@ -162,6 +171,8 @@ def _paragraphs(items: list[Item], paragraph_gap: int) -> list[_Para]:
         if it.kind == "quote":
             assert it.quote is not None
             pending_quotes.append(it.quote)
+            if bare and pending_reason is None and prev_line is not None:
+                pending_reason = "quote"
             prev_line = None
             continue
         reason = pending_reason
