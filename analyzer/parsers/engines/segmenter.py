@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 from analyzer.model import Quote
@@ -41,6 +42,8 @@ from analyzer.parsers.engines.textcues import continues, replies
 from analyzer.parsers.engines.textlines import Header, ends_sentence
 
 MIN_REPEAT_WORDS = 8
+# A paragraph's register is read by several steps; each reads it once.
+_newsiness = lru_cache(maxsize=8192)(newsiness)
 # A comment may end without a full stop, on a chat word or an emoticon; a headline never does.
 _CHAT_END = re.compile(r"(?:\b(?:lol|lmao|rofl|haha+|imo|imho|tbh|smh|xd)|[:;]-?[()DPp])\W*$",
                        re.IGNORECASE)
@@ -145,7 +148,7 @@ def _paragraph_gap(items: list[Item]) -> int:
 
 def _newsy(line: str) -> bool:
     """A line of news prose: long, and reading as a report (checked only when long)."""
-    return len(line.split()) >= 12 and newsiness(line) >= 1.5
+    return len(line.split()) >= 12 and _newsiness(line) >= 1.5
 
 
 def _paragraphs(items: list[Item], paragraph_gap: int, bare: bool = False) -> list[_Para]:
@@ -250,7 +253,7 @@ def _is_bare(items: list[Item]) -> bool:
 def _mark_openings(paras: list[_Para]) -> None:
     """Start a post at a reply's opening, at news prose right after clear comment, or at a
     pasted article's masthead."""
-    scores = [newsiness(p.text) if p.text else 0.0 for p in paras]
+    scores = [_newsiness(p.text) if p.text else 0.0 for p in paras]
     masthead: int | None = None  # the current post's last paragraph with a masthead
     for i in range(1, len(paras)):
         para = paras[i]
@@ -300,7 +303,7 @@ def _split_register(seg: Segment) -> list[Segment]:
         return [seg]
     # Scores have four decimals, so sums in ten-thousandths are exact; prefix
     # sums keep the search linear in the number of paragraphs.
-    units = [round(newsiness(p) * 10_000) for p in paras]
+    units = [round(_newsiness(p) * 10_000) for p in paras]
     n = len(units)
     head_sum = list(accumulate(units, initial=0))
     head_strong = list(accumulate((u >= 10_000 for u in units), initial=0))
