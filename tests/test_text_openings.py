@@ -74,3 +74,16 @@ def test_quote_block_after_post_text_starts_a_reply_in_a_bare_copy() -> None:
     thread = PlainTextParser().parse(Document("c.txt", copy.encode(), copy))
     assert [p.text for p in thread.posts] == [first, "It was doubled last year, so no."]
     assert thread.posts[1].quotes[0].author == "harbourmaster"
+
+
+def test_sign_off_closes_its_post_and_the_next_paragraph_opens_another() -> None:
+    first = "Does anyone know when the pier opens?\nThanks in advance."
+    second = "It opens in June, according to the port's own site."
+    assert texts(f"{first}\n\n{second}\n") == [first, second]
+
+
+def test_reply_cue_verdict_must_end_its_sentence() -> None:
+    assert not replies("This, in my view, is the real problem.")
+    assert not replies("Indeed, the pier was late.")
+    assert replies("Yes, that is right.") and replies("Thanks for sharing the link.")
+    assert not replies("Thanks in advance.")

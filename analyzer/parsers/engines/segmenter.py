@@ -38,7 +38,7 @@ from itertools import accumulate
 
 from analyzer.model import Quote
 from analyzer.news_register import has_masthead, newsiness
-from analyzer.parsers.engines.textcues import continues, replies
+from analyzer.parsers.engines.textcues import continues, replies, signs_off
 from analyzer.parsers.engines.textlines import Header, ends_sentence
 
 MIN_REPEAT_WORDS = 8
@@ -203,7 +203,7 @@ def _gap_boundary(prev: str, it: Item, paragraph_gap: int, wide_is_rare: bool) -
         if it.gap >= 2 and wide_is_rare:
             return "wide gap"
         if it.gap == 0 and (ends_sentence(prev) or len(prev.split()) >= 6) \
-                and _starts_sentence(it.text):
+                and _starts_sentence(it.text) and not signs_off(it.text):
             return "single line break"
         return None
     if it.gap >= 1:
@@ -269,6 +269,8 @@ def _opening(paras: list[_Para], scores: list[float], i: int, masthead: int | No
     """Why paragraph ``i`` opens a post, judged by how it opens (None: it does not)."""
     if replies(paras[i].text):
         return "reply"
+    if signs_off(paras[i - 1].text) and not signs_off(paras[i].text):
+        return "after a sign-off"
     before = scores[i - 1]
     earlier = scores[i - 2] if i >= 2 and not paras[i - 1].start_reason else before
     # A headline above its article is no comment: the comment must be prose.
