@@ -87,3 +87,9 @@ def test_reply_cue_verdict_must_end_its_sentence() -> None:
     assert not replies("Indeed, the pier was late.")
     assert replies("Yes, that is right.") and replies("Thanks for sharing the link.")
     assert not replies("Thanks in advance.")
+
+
+def test_comment_after_a_short_pasted_article_starts_a_post() -> None:
+    article = "\n\n".join(ARTICLE.split("\n\n")[:2])
+    comment = "I honestly think we will never see that pier finished, and I live there!"
+    assert texts(f"{article}\n\n{comment}\n") == [article, comment]

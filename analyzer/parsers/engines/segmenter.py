@@ -279,6 +279,10 @@ def _opening(paras: list[_Para], scores: list[float], i: int, masthead: int | No
         return None
     if scores[i] >= 2.0 and (before < 0.3 or max(before, earlier) < 0.8):
         return "news after comment"
+    after = scores[i + 1] if i + 1 < len(paras) and not paras[i + 1].start_reason else 0.0
+    if (scores[i] < 0 and len(paras[i].text.split()) >= 8 and min(before, earlier) >= 1.5
+            and after < 1.5 and not paras[i - 1].start_reason):
+        return "comment after news"  # first-person or evaluative prose ends a pasted article
     # A dateline or byline opens a pasted article, unless the post's own
     # masthead is a paragraph or two above (headline, byline, caption, dateline).
     if has_masthead(paras[i].text) and (masthead is None or i - masthead >= 3):
