@@ -7,26 +7,35 @@ evidence, strongest first:
    "Reaction score" opens a post; a "Like Reply Report" line closes one.
 2. **Layout.** Most copies separate paragraphs in one way and posts in
    another. Whichever separator is the more common (blank line or single
-   line break) is taken for paragraphs; the other marks posts. So in a copy
+   line break) is taken for paragraphs; the other marks posts. Gaps that
+   are surely inside a post (between two paragraphs of news prose, before a
+   connective) decide alone when there are at least three. So in a copy
    whose paragraphs are blank-line separated, two sentences that meet at a
    single line break belong to different posts (so does a long line without
    final punctuation, "... again lol", and the capitalised line under it),
    and two or more blank lines also end a post. Hard-wrapped text is unwrapped first.
 3. **Repeated runs.** A run of paragraphs that appears elsewhere in the
-   thread word for word is a reposted comment: it starts and ends a post
-   wherever the same paragraphs are not adjacent in the other copies.
+   thread word for word (sentence ends too) is a reposted comment: it
+   starts and ends a post wherever the same paragraphs are not adjacent in
+   the other copies.
 4. **Register shift.** A post that opens as a news report (masthead,
    dateline, attributed third-person prose) ends where the prose turns into
    short first-person or evaluative comment for the rest of the run.
 5. **How a paragraph opens** (:mod:`analyzer.parsers.engines.textcues`),
-   only in a bare copy (no member blocks after the first post), where layout
-   alone cannot tell a paragraph from a post: a quote block ("Name said:")
-   after post text starts a post, as a reply opens with the words it
-   answers (a second quote in a multi-quote reply is cut too: a known
-   cost); so does a paragraph that answers or
-   addresses someone ("@name", "Agreed.", "Yes, but") starts a post, and so
-   does news prose after clear comment; a paragraph that goes on from the
-   one before ("But", "Also,", "That said,") never does on this evidence.
+   only in a bare copy (no member blocks between posts), where a blank line
+   alone cannot tell a paragraph from a post. A post starts at:
+
+   - a quote block ("Name said:") after post text, as a reply opens with
+     the words it answers (a second quote of a multi-quote reply is cut
+     too: a known cost);
+   - a paragraph that answers or addresses someone ("@name", "Agreed.",
+     "Yes, but"), or the one after a sign-off ("Thanks in advance.");
+   - news prose after clear comment, or a masthead (dateline, byline) not
+     within a few paragraphs of the post's own;
+   - clear comment after two paragraphs of news (a short pasted article).
+
+   A paragraph that goes on from the one before ("But", "Also,", "That
+   said,") never starts a post on this evidence.
 """
 
 from __future__ import annotations
