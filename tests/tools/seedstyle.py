@@ -4,7 +4,8 @@ Some copies keep the page's furniture only around the first post (a "What's
 new" line, the title, the first member block) and give every other post as
 bare paragraphs: posts meet at a blank line, two, or a single line break,
 like paragraphs do. Some posts are pasted news reports; some comments are
-posted again word for word (reposts). This module makes such copies from
+posted again word for word (reposts); some replies open by quoting an earlier
+post ("Name said: ... Click to expand..."). This module makes such copies from
 made-up threads, with their truth: each post's text, and which posts are
 reposts. Topics, names and sentences are ours, unrelated to any real thread.
 """
@@ -37,6 +38,15 @@ SOURCES = ["officials said in a statement", "a spokesman told reporters",
 MASTHEADS = ["HARBOURTOWN -- ", "NORTHPORT (Reuters) -- ", "", "By Jane Carter\n\n"]
 NAMES = ["Quill", "Harbour Lights", "tramfan", "Old Salt", "Marguerite", "deepwater",
          "Council Watcher", "Ferryman"]
+# What real threads carry and the first version lacked: a later paragraph of one
+# post often goes on from the one before ("But ...", "Also, ..."), a reply often
+# answers or addresses the post above, and some posts are one short line.
+CONTINUATIONS = ["But", "Also,", "And", "Still,", "That said,", "Then again,", "Plus,",
+                 "Anyway,", "On top of that,"]
+REPLIES = ["Agreed.", "@{name}", "Exactly.", "Yes, but", "Not really.", "Good point.",
+           "Nah,", "True,", "@{name} I doubt it.", "Thanks for posting this."]
+SHORT = ["Well said.", "Interesting times.", "Not surprised at all.", "Source?",
+         "We will see.", "Typical.", "Sad but true."]
 TITLES = ["Council approves tram extension", "New fishing quotas announced",
           "Port strike talks resume"]
 
@@ -47,6 +57,7 @@ class SeedPost:
 
     paragraphs: tuple[str, ...]
     repost_of: int | None = None  # index of the post it repeats
+    quote: tuple[str, str] | None = None  # (author, text) of the quote it opens with
 
 
 def _comment_sentence(rng: random.Random, used: set[str]) -> str:
@@ -82,12 +93,33 @@ def make_posts(rng: random.Random, n_posts: int) -> list[SeedPost]:
             posts.append(SeedPost(posts[k].paragraphs, repost_of=k))
         elif roll < 0.3:
             posts.append(_news(rng, used))
+        elif roll < 0.38:
+            posts.append(SeedPost((rng.choice(SHORT),)))
         else:
-            paragraphs = tuple(" ".join(_comment_sentence(rng, used)
-                                        for _ in range(rng.randint(1, 3)))
-                               for _ in range(rng.choice([1, 1, 2, 3])))
-            posts.append(SeedPost(paragraphs))
+            post = _comment(rng, used)
+            if rng.random() < 0.25:  # a reply quoting an earlier post, as XenForo shows it
+                quoted = rng.choice(posts).paragraphs
+                post = SeedPost(post.paragraphs, quote=(rng.choice(NAMES), quoted[-1]))
+            posts.append(post)
     return posts
+
+
+def _comment(rng: random.Random, used: set[str]) -> SeedPost:
+    """A comment: 1-3 paragraphs; later ones may go on from the one before; may reply."""
+    paragraphs = [" ".join(_comment_sentence(rng, used) for _ in range(rng.randint(1, 3)))
+                  for _ in range(rng.choice([1, 1, 2, 3]))]
+    for k in range(1, len(paragraphs)):
+        if rng.random() < 0.5:
+            paragraphs[k] = f"{rng.choice(CONTINUATIONS)} {_lower_first(paragraphs[k])}"
+    if rng.random() < 0.35:
+        cue = rng.choice(REPLIES).format(name=rng.choice(NAMES))
+        head = paragraphs[0] if cue[-1] in ".?!" else _lower_first(paragraphs[0])
+        paragraphs[0] = f"{cue} {head}"
+    return SeedPost(tuple(paragraphs))
+
+
+def _lower_first(text: str) -> str:
+    return text if text.startswith("I ") else text[0].lower() + text[1:]
 
 
 def _news(rng: random.Random, used: set[str]) -> SeedPost:
@@ -105,6 +137,8 @@ def render(rng: random.Random, posts: list[SeedPost]) -> str:
            f"{rng.choice(['Jan', 'May', 'Oct'])} {rng.randint(2008, 2019)}\nReaction score\n"]
     for k, post in enumerate(posts):
         text = "\n\n".join(post.paragraphs)
+        if post.quote is not None:  # XenForo's quote block, as a browser copies it
+            text = f"{post.quote[0]} said:\n{post.quote[1]}\nClick to expand...\n{text}"
         if k == 0:
             out.append(text)
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from analyzer.clean import is_chrome_line
 from analyzer.model import Quote
@@ -50,6 +51,7 @@ _TITLE_LABEL = re.compile(
     r"poll|important|announcement|hot|new)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”)]$")
 
 
@@ -70,10 +72,18 @@ def parse_date(line: str) -> datetime | None:
     "Dec 6, 2014", "03.03.2011, 14:17" and "Oct 30, 2014 at 10:48 PM" are
     dates and "Top 10 reasons" is not. A trailing post number ("#4") is
     ignored.
+
+    Each line is looked at by several recognisers, so the answer is cached;
+    a line without a digit is refused before any date parsing.
     """
     text = line.strip()
-    if len(text) > 64:  # before any pattern: a long line is never a date
+    if len(text) > 64 or not _DIGIT.search(text):  # never a date: refused cheaply
         return None
+    return _whole_date(text)
+
+
+@lru_cache(maxsize=8192)
+def _whole_date(text: str) -> datetime | None:
     text = _POST_NUMBER.sub("", text).strip()
     if not text or len(text) > 48:
         return None
