@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analyzer.articles import load_articles
 from analyzer.framing import compare
-from analyzer.model import Analysis, Article, LshBanding, MethodFacts, Thread
+from analyzer.model import Analysis, Article, MethodFacts, Thread
 from analyzer.news import apply_verdicts, judge_posts
 from analyzer.parallel import start_call, start_map
 from analyzer.parsers.base import Parser
@@ -94,10 +94,8 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
 
 def method_facts(settings: Settings) -> MethodFacts:
     """The facts about the stages that the report's method section and the JSON state."""
-    lsh = lsh_parameters(settings)
     return MethodFacts(
-        lsh=LshBanding(bands=lsh.bands, rows=lsh.rows, false_positive=lsh.false_positive,
-                       false_negative=lsh.false_negative),
+        lsh=lsh_parameters(settings),
         interval=interval_method(settings),
         neutral_band=NEUTRAL_BAND,
     )

@@ -16,7 +16,6 @@ at ``threshold`` and its expected error rates, for the report's method notes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -25,7 +24,7 @@ from analyzer.dumps.banding import candidate_pairs, optimal_banding, recall_band
 from analyzer.dumps.index import sign_batch
 from analyzer.dumps.overlap import clusters_of, is_copy, overlap, shared_shingle_pairs
 from analyzer.minhash import shingle_sets
-from analyzer.model import Post, RepostCluster, Thread
+from analyzer.model import LshBanding, Post, RepostCluster, Thread
 from analyzer.settings import Settings
 from analyzer.text import preview, words
 
@@ -37,27 +36,7 @@ _BATCH = 2048
 CANDIDATE_SIMILARITY = 0.5
 
 
-@dataclass(frozen=True)
-class LshParameters:
-    """The banding an LSH index uses, and its expected error rates.
-
-    Attributes:
-        bands: Number of bands ``b``.
-        rows: Rows per band ``r``.
-        false_positive: Expected share of pairs below the threshold that
-            become candidates (area under the S-curve below it).
-        false_negative: Expected share of pairs above the threshold that do
-            not (area above the S-curve beyond it). Exact Jaccard then removes
-            every false positive, so only false negatives reach the output.
-    """
-
-    bands: int
-    rows: int
-    false_positive: float
-    false_negative: float
-
-
-def lsh_parameters(settings: Settings) -> LshParameters:
+def lsh_parameters(settings: Settings) -> LshBanding:
     """Return the banding that minimises the error rates at ``settings.threshold``.
 
     It is the banding datasketch's ``MinHashLSH`` chooses for the same
@@ -67,9 +46,9 @@ def lsh_parameters(settings: Settings) -> LshParameters:
 
 
 @lru_cache(maxsize=32)
-def _banding(threshold: float, num_perm: int) -> LshParameters:
+def _banding(threshold: float, num_perm: int) -> LshBanding:
     bands, rows, fp, fn = optimal_banding(threshold, num_perm)
-    return LshParameters(bands=bands, rows=rows, false_positive=fp, false_negative=fn)
+    return LshBanding(bands=bands, rows=rows, false_positive=fp, false_negative=fn)
 
 
 def candidate_banding(settings: Settings) -> tuple[int, int]:
