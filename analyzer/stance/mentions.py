@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.settings import Settings, Target
+from analyzer.stance.memo import TextMemo, by_identity
 from analyzer.text import compile_terms
 
 _NO_MATCH = re.compile(r"(?!x)x")
@@ -67,6 +68,7 @@ def is_generic(alias: str, target: Target) -> bool:
     return bool(target.co_mention) and alias == alias.lower()
 
 
+@by_identity
 @lru_cache(maxsize=16)
 def compiled(targets: tuple[Target, ...]) -> tuple[Matcher, ...]:
     """Compile each target's aliases once per target set."""
@@ -84,18 +86,46 @@ def compiled(targets: tuple[Target, ...]) -> tuple[Matcher, ...]:
     return tuple(found)
 
 
+_LOOKBEHIND = r"(?<![\w\-])"
+
+
+@by_identity
+def _any_start(matchers: tuple[Matcher, ...]) -> re.Pattern[str]:
+    """Zero-width pattern at every place where some matcher's ``starts`` matches.
+
+    Its matches may overlap (it consumes nothing), so no place is missed.
+    """
+    heads = [m.starts.pattern.removeprefix(_LOOKBEHIND) for m in matchers]
+    return re.compile(_LOOKBEHIND + "(?=" + "|".join(heads) + ")", re.IGNORECASE)
+
+
 def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str, bool]]:
-    """Every alias match: (start, end, target, generic), overlaps across targets kept."""
+    """Every alias match: (start, end, target, generic), overlaps across targets kept.
+
+    For each matcher this walks the places its ``starts`` pattern would find,
+    as ``finditer`` would (skipping places inside its previous find), but
+    tries only the places one scan for every matcher's starts found.
+    """
+    places = [found.start() for found in _any_start(matchers).finditer(text)]
+    if not places:
+        return []
     spans = []
     for m in matchers:
         reach = 0
-        for candidate in m.starts.finditer(text):
-            if candidate.start() < reach:
+        head_end = 0
+        for place in places:
+            if place < head_end:
                 continue
-            match = m.strong.match(text, candidate.start())
+            candidate = m.starts.match(text, place)
+            if candidate is None:
+                continue
+            head_end = candidate.end()
+            if place < reach:
+                continue
+            match = m.strong.match(text, place)
             generic = match is None
             if generic:
-                match = m.generic.match(text, candidate.start())
+                match = m.generic.match(text, place)
             if match:
                 spans.append((match.start(), match.end(), m.name, generic))
                 reach = match.end()
@@ -111,6 +141,24 @@ def _longest(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
+Span = tuple[int, int, str, bool]
+
+_FOUND: TextMemo[list[Span]] = TextMemo()
+
+
+def _found(text: str, matchers: tuple[Matcher, ...]) -> list[Span]:
+    """``_longest(_spans(text, matchers))``, worked out once per text (do not modify it).
+
+    The same sentence is read for its mentions and masked for scoring, and
+    reposts repeat whole paragraphs.
+    """
+    return _FOUND.lookup(matchers, text, _found_now, matchers)
+
+
+def _found_now(text: str, matchers: tuple[Matcher, ...]) -> list[Span]:
+    return _longest(_spans(text, matchers))
+
+
 def named(text: str, settings: Settings) -> frozenset[str]:
     """Return the targets ``text`` names by aliases that need no context.
 
@@ -118,7 +166,7 @@ def named(text: str, settings: Settings) -> frozenset[str]:
     this is the context generic words (:func:`mention_offsets`) are read in.
     """
     matchers = compiled(settings.targets)
-    names = {name for _, _, name, generic in _longest(_spans(text, matchers)) if not generic}
+    names = {name for _, _, name, generic in _found(text, matchers) if not generic}
     for m in matchers:
         if m.name in names:
             names.update(m.parts)
@@ -173,7 +221,7 @@ def mention_offsets(text: str, settings: Settings,
         Target name to the offsets of its mentions, in order.
     """
     matchers = compiled(settings.targets)
-    spans = _longest(_spans(text, matchers))
+    spans = _found(text, matchers)
     if any(generic for *_, generic in spans):
         if context is None:
             context = named(text, settings)
@@ -187,6 +235,7 @@ def mention_offsets(text: str, settings: Settings,
     return found
 
 
+@by_identity
 def joint_targets(settings: Settings) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Return each co_mention target with the targets whose joint mention names it."""
     return tuple((m.name, m.parts) for m in compiled(settings.targets) if m.parts)
@@ -200,7 +249,7 @@ def masked(text: str, settings: Settings) -> str:
     VADER valence. Every target's (and rival's) aliases are masked before
     the clause is scored.
     """
-    spans = _longest(_spans(text, compiled(settings.targets)))
+    spans = _found(text, compiled(settings.targets))
     if not spans:
         return text
     parts: list[str] = []
