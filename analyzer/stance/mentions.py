@@ -42,6 +42,7 @@ class Matcher:
             name it only in context; never matches for other targets.
         starts: A fast pattern finding every place a match can start.
         parts: The co_mention targets (empty for an ordinary target).
+        heads: The first words of the aliases, which ``starts`` finds.
     """
 
     name: str
@@ -49,6 +50,12 @@ class Matcher:
     generic: re.Pattern[str]
     starts: re.Pattern[str]
     parts: tuple[str, ...]
+    heads: tuple[str, ...] = ()
+
+
+def _heads(aliases: Iterable[str]) -> list[str]:
+    """The first word of each alias, longest first."""
+    return sorted({alias.rstrip("*").split()[0] for alias in aliases}, key=len, reverse=True)
 
 
 def _starts(aliases: Iterable[str]) -> re.Pattern[str]:
@@ -58,7 +65,7 @@ def _starts(aliases: Iterable[str]) -> re.Pattern[str]:
     which makes scanning with them several times slower; they are only run
     where this one finds a candidate.
     """
-    heads = sorted({alias.rstrip("*").split()[0] for alias in aliases}, key=len, reverse=True)
+    heads = _heads(aliases)
     return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(h) for h in heads) + ")",
                       re.IGNORECASE)
 
@@ -82,6 +89,7 @@ def compiled(targets: tuple[Target, ...]) -> tuple[Matcher, ...]:
             generic=compile_terms(generic) if generic else _NO_MATCH,
             starts=_starts(t.aliases),
             parts=t.co_mention,
+            heads=tuple(_heads(t.aliases)),
         ))
     return tuple(found)
 
@@ -99,6 +107,42 @@ def _any_start(matchers: tuple[Matcher, ...]) -> re.Pattern[str]:
     return re.compile(_LOOKBEHIND + "(?=" + "|".join(heads) + ")", re.IGNORECASE)
 
 
+@by_identity
+def _ascii_heads(matchers: tuple[Matcher, ...]) -> tuple[str, ...] | None:
+    """Every matcher's first words in lower case, or None if one is not ASCII."""
+    heads = {head for m in matchers for head in m.heads}
+    if not all(head.isascii() for head in heads):
+        return None
+    lowered = {head.lower() for head in heads}
+    # A head with a shorter head at its start is found where that one is.
+    return tuple(sorted(h for h in lowered
+                        if not any(h != other and h.startswith(other) for other in lowered)))
+
+
+def _places(text: str, matchers: tuple[Matcher, ...]) -> list[int]:
+    """Every place some matcher's ``starts`` matches, in order.
+
+    ASCII text is searched for each first word with ``str.find`` (in ASCII,
+    lower case is exactly what the patterns' ignoring of case compares);
+    other text with one zero-width pattern.
+    """
+    heads = _ascii_heads(matchers)
+    if heads is None or not text.isascii():
+        return [found.start() for found in _any_start(matchers).finditer(text)]
+    lowered = text.lower()
+    places: set[int] = set()
+    for head in heads:
+        at = lowered.find(head)
+        while at >= 0:
+            if at == 0 or not _WORD_BEFORE(lowered[at - 1]):
+                places.add(at)
+            at = lowered.find(head, at + 1)
+    return sorted(places)
+
+
+_WORD_BEFORE = re.compile(r"[\w\-]").fullmatch
+
+
 def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str, bool]]:
     """Every alias match: (start, end, target, generic), overlaps across targets kept.
 
@@ -106,7 +150,7 @@ def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str
     as ``finditer`` would (skipping places inside its previous find), but
     tries only the places one scan for every matcher's starts found.
     """
-    places = [found.start() for found in _any_start(matchers).finditer(text)]
+    places = _places(text, matchers)
     if not places:
         return []
     spans = []
