@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.framing import frame_hits
+from analyzer.framing.claims import _Reader
 from analyzer.framing.hits import FrameCounter
 from analyzer.framing.terms import count_terms, stem, surface_words
 from analyzer.settings import Frame, Target, default_settings
@@ -118,3 +119,12 @@ def test_rivals_of_equal_settings_built_apart_are_equal() -> None:
     second = replace(default_settings(), targets=tuple(replace(t) for t in TARGETS))
     assert with_rivals(first) == with_rivals(second)
     assert joint_targets(first) == joint_targets(second) == (("pair", ("us", "korea")),)
+
+
+def test_claim_actors_are_found_in_ascii_and_other_text_alike() -> None:
+    targets = (Target("us", "US", ("US", "United States*")),
+               Target("ru", "Russia", ("Россия", "Russia")))
+    reader = _Reader([], replace(default_settings(), targets=targets))
+    assert reader.read("The united  STATES and Russia met.", "p").actors == {"us", "ru"}
+    assert reader.read("Россия and the US met.", "p").actors == {"us", "ru"}
+    assert reader.read("Thus us and Russian met.", "p").actors == frozenset()

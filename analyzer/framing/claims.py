@@ -93,22 +93,40 @@ class _Reader:
 
     def __init__(self, split: Iterable[Sequence[str]], settings: Settings) -> None:
         """``split``: the sentences of every text at hand, text by text."""
-        self.targets = [(t.name, compile_terms(t.aliases)) for t in settings.targets]
+        self.targets = [(t.name, compile_terms(t.aliases), _first_words(t.aliases))
+                        for t in settings.targets]
         self.proper = _names_in(split)
 
     def read(self, text: str, owner: str) -> _Sentence:
         actors = set()
         rest = text
-        for name, pattern in self.targets:
+        lowered = rest.lower() if rest.isascii() else None
+        for name, pattern, heads in self.targets:
+            if lowered is not None and heads is not None and not any(
+                    head in lowered for head in heads):
+                continue  # no alias can match where its first word is absent
             if pattern.search(rest):
                 actors.add(name)
                 rest = pattern.sub(" ", rest)
+                lowered = rest.lower() if rest.isascii() else None
         names = {stem(w.lower()) for i, w in enumerate(_WORD.findall(rest))
                  if w[:1].isupper() and w.lower() in self.proper}
-        predicate = frozenset(s for s in content_stems(rest)
+        stems = content_stems(text)
+        predicate = frozenset(s for s in (stems if rest is text else content_stems(rest))
                               if s not in names and s not in _ATTRIBUTION)
-        return _Sentence(text, owner, tuple(content_stems(text)), frozenset(actors | names),
-                         predicate)
+        return _Sentence(text, owner, tuple(stems), frozenset(actors | names), predicate)
+
+
+def _first_words(aliases: Sequence[str]) -> tuple[str, ...] | None:
+    """Lower-cased first words of ``aliases``, or None if one is not ASCII or empty.
+
+    In ASCII text, every match of the aliases' pattern
+    (:func:`analyzer.text.compile_terms`) starts with one of them, in any case.
+    """
+    parts = [alias.rstrip("*").split() for alias in aliases]
+    if not all(part and part[0].isascii() for part in parts):
+        return None
+    return tuple(sorted({part[0].lower() for part in parts}))
 
 
 def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
