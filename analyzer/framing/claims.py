@@ -91,23 +91,42 @@ class _Sentence:
 class _Reader:
     """Finds the actors and predicate of sentences, given every text at hand."""
 
-    def __init__(self, texts: Iterable[str], settings: Settings) -> None:
-        self.targets = [(t.name, compile_terms(t.aliases)) for t in settings.targets]
-        self.proper = _proper_nouns(texts)
+    def __init__(self, split: Iterable[Sequence[str]], settings: Settings) -> None:
+        """``split``: the sentences of every text at hand, text by text."""
+        self.targets = [(t.name, compile_terms(t.aliases), _first_words(t.aliases))
+                        for t in settings.targets]
+        self.proper = _names_in(split)
 
     def read(self, text: str, owner: str) -> _Sentence:
         actors = set()
         rest = text
-        for name, pattern in self.targets:
+        lowered = rest.lower() if rest.isascii() else None
+        for name, pattern, heads in self.targets:
+            if lowered is not None and heads is not None and not any(
+                    head in lowered for head in heads):
+                continue  # no alias can match where its first word is absent
             if pattern.search(rest):
                 actors.add(name)
                 rest = pattern.sub(" ", rest)
+                lowered = rest.lower() if rest.isascii() else None
         names = {stem(w.lower()) for i, w in enumerate(_WORD.findall(rest))
                  if w[:1].isupper() and w.lower() in self.proper}
-        predicate = frozenset(s for s in content_stems(rest)
+        stems = content_stems(text)
+        predicate = frozenset(s for s in (stems if rest is text else content_stems(rest))
                               if s not in names and s not in _ATTRIBUTION)
-        return _Sentence(text, owner, tuple(content_stems(text)), frozenset(actors | names),
-                         predicate)
+        return _Sentence(text, owner, tuple(stems), frozenset(actors | names), predicate)
+
+
+def _first_words(aliases: Sequence[str]) -> tuple[str, ...] | None:
+    """Lower-cased first words of ``aliases``, or None if one is not ASCII or empty.
+
+    In ASCII text, every match of the aliases' pattern
+    (:func:`analyzer.text.compile_terms`) starts with one of them, in any case.
+    """
+    parts = [alias.rstrip("*").split() for alias in aliases]
+    if not all(part and part[0].isascii() for part in parts):
+        return None
+    return tuple(sorted({part[0].lower() for part in parts}))
 
 
 def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
@@ -119,11 +138,16 @@ def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     …", "Brazil said …"), where a capital says nothing by itself. Headlines
     (:func:`_title_case`) are not counted.
     """
+    return _names_in(sentences(text) for text in texts)
+
+
+def _names_in(split: Iterable[Sequence[str]]) -> frozenset[str]:
+    """:func:`_proper_nouns` of texts already split into sentences."""
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     initial: Counter[str] = Counter()
-    for text in texts:
-        for sentence in sentences(text):
+    for text_sentences in split:
+        for sentence in text_sentences:
             tokens = _WORD.findall(sentence)
             if _title_case(tokens):
                 continue  # a headline capitalises every word: its capitals say nothing
@@ -170,11 +194,16 @@ def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: 
     """
     mentions = compile_terms([alias for target in settings.targets for alias in target.aliases]
                              + [term for frame in settings.frames for term in frame.terms])
-    reader = _Reader([a.text for a in articles] + [p.text for p in voices], settings)
-    news_all = [reader.read(s, article.id) for article in articles
-                for s in sentences(article.text)]
+    # Each text is split once: a large thread's paragraphs overflow the
+    # splitter's cache, and splitting again would cost as much as the first time.
+    news_split = [sentences(article.text) for article in articles]
+    forum_split = [sentences(post.text) for post in voices]
+    reader = _Reader(news_split + forum_split, settings)
+    news_all = [reader.read(s, article.id)
+                for article, split in zip(articles, news_split, strict=True) for s in split]
     claims = [s for s in news_all if s.actors and s.predicate and _is_claim(s.text, mentions)]
-    forum = [reader.read(s, post.id) for post in voices for s in sentences(post.text)]
+    forum = [reader.read(s, post.id)
+             for post, split in zip(voices, forum_split, strict=True) for s in split]
     forum = [s for s in forum if len(set(s.stems)) >= FORUM_MIN_STEMS and s.actors]
     if not claims or not forum:
         return ()

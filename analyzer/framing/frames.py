@@ -24,10 +24,10 @@ from collections.abc import Sequence
 
 from analyzer.framing.claims import match_claims
 from analyzer.framing.dates import date_gap
+from analyzer.framing.hits import FrameCounter
 from analyzer.framing.terms import count_terms, distinctive_terms
 from analyzer.model import Article, FrameHits, FrameShares, Framing, Post, RepostCluster, Thread
 from analyzer.settings import Settings
-from analyzer.text import compile_terms
 
 TOP_TERMS = 15
 MIN_FRAME_HITS = 10
@@ -56,13 +56,13 @@ def compare(thread: Thread, articles: Sequence[Article], clusters: Sequence[Repo
         articles, only the forum's frame hits and shares are filled.
     """
     frames = tuple(frame.name for frame in settings.frames)
-    patterns = tuple((frame.name, compile_terms(frame.terms)) for frame in settings.frames)
+    counter = FrameCounter(settings.frames)  # frame_hits' counts, in one pass
     voices = opinion_voices(thread, clusters)
-    forum_hits = frame_hits("\n\n".join(post.text for post in voices), patterns)
+    forum_hits = counter.hits("\n\n".join(post.text for post in voices))
     if not articles:
         return Framing(frames=frames, forum=frame_shares(forum_hits), news=(),
                        forum_hits=forum_hits, min_hits=MIN_FRAME_HITS)
-    news_hits = tuple((article.id, frame_hits(_article_text(article), patterns))
+    news_hits = tuple((article.id, counter.hits(_article_text(article)))
                       for article in articles)
     forum_terms, news_terms = distinctive_terms(
         count_terms(post.text for post in voices),

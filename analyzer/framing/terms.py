@@ -71,18 +71,53 @@ def surface_words(text: str) -> list[str]:
 
     "US" in capitals is read as the country (``u.s``), not the pronoun.
     """
+    surface = _SURFACE
     result = []
     for word in words(_CASED_US.sub("U.S", text)):
-        word = _POSSESSIVE.sub("", word.replace("’", "'"))
-        if len(word) < 2 or word in STOP_WORDS or not any(c.isalpha() for c in word):
-            continue
-        result.append(word)
+        try:
+            form = surface[word]
+        except KeyError:
+            form = _surface_form(word)
+        if form is not None:
+            result.append(form)
     return result
+
+
+_SURFACE: dict[str, str | None] = {}
+"""Each word :func:`surface_words` has met to its content form, or None if it has none."""
+
+_MAX_MEMO = 200_000
+"""Words each memo keeps; past that it starts afresh, so memory stays bounded."""
+
+
+def _surface_form(word: str) -> str | None:
+    """The content form of one word of :func:`analyzer.text.words` (memoised)."""
+    plain = _POSSESSIVE.sub("", word.replace("’", "'"))
+    keep = len(plain) >= 2 and plain not in STOP_WORDS and any(c.isalpha() for c in plain)
+    form = plain if keep else None
+    if len(_SURFACE) >= _MAX_MEMO:
+        _SURFACE.clear()
+    _SURFACE[word] = form
+    return form
 
 
 def content_stems(text: str) -> list[str]:
     """Return the stems of the content words of ``text``."""
-    return [stem(word) for word in surface_words(text)]
+    stems = _STEMS
+    result = []
+    for word in surface_words(text):
+        try:
+            result.append(stems[word])
+        except KeyError:
+            if len(stems) >= _MAX_MEMO:
+                stems.clear()
+            stems[word] = found = stem(word)
+            result.append(found)
+    return result
+
+
+_STEMS: dict[str, str] = {}
+"""Content word to its stem, for :func:`content_stems` and :func:`count_terms`."""
 
 
 def is_negation(word: str) -> bool:
@@ -108,11 +143,13 @@ def count_terms(texts: Iterable[str]) -> TermCounts:
     """Count the content-word stems of ``texts``, remembering surface forms."""
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
+    seen: Counter[str] = Counter()
     for text in texts:
-        for word in surface_words(text):
-            key = stem(word)
-            counts[key] += 1
-            forms.setdefault(key, Counter())[word] += 1
+        seen.update(surface_words(text))
+    for word, n in seen.items():  # in order of first sight, as counting word by word does
+        key = stem(word)
+        counts[key] += n
+        forms.setdefault(key, Counter())[word] += n
     return TermCounts(counts, forms)
 
 

@@ -33,6 +33,9 @@ _MATCH_PARTICLES = {  # verb -> words that may follow it before the other side
 }
 _NOT_AN_OBJECT = frozenset({"about", "in", "on", "at", "of", "to", "between"})
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_CUES = ("than", "superior", "inferior", "preferable", "compared", "comparison", "unlike",
+         "out", "surpass", "overt", "dwarf", "eclips", *_MATCH_PARTICLES)
+"""Every word a comparison is recognised by contains one of these (a quick test)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,9 @@ def find_comparison(text: str, valence: dict[str, float]) -> Comparison | None:
     Returns:
         The comparison, or None.
     """
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _CUES):
+        return None  # no token can be one the loop below looks for
     tokens = tokens_of(text)
     for i, (token, _, end) in enumerate(tokens):
         found = None

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.settings import Settings, Target
+from analyzer.stance.memo import TextMemo, by_identity
 from analyzer.text import compile_terms
 
 _NO_MATCH = re.compile(r"(?!x)x")
@@ -41,6 +42,7 @@ class Matcher:
             name it only in context; never matches for other targets.
         starts: A fast pattern finding every place a match can start.
         parts: The co_mention targets (empty for an ordinary target).
+        heads: The first words of the aliases, which ``starts`` finds.
     """
 
     name: str
@@ -48,6 +50,12 @@ class Matcher:
     generic: re.Pattern[str]
     starts: re.Pattern[str]
     parts: tuple[str, ...]
+    heads: tuple[str, ...] = ()
+
+
+def _heads(aliases: Iterable[str]) -> list[str]:
+    """The first word of each alias, longest first."""
+    return sorted({alias.rstrip("*").split()[0] for alias in aliases}, key=len, reverse=True)
 
 
 def _starts(aliases: Iterable[str]) -> re.Pattern[str]:
@@ -57,7 +65,7 @@ def _starts(aliases: Iterable[str]) -> re.Pattern[str]:
     which makes scanning with them several times slower; they are only run
     where this one finds a candidate.
     """
-    heads = sorted({alias.rstrip("*").split()[0] for alias in aliases}, key=len, reverse=True)
+    heads = _heads(aliases)
     return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(h) for h in heads) + ")",
                       re.IGNORECASE)
 
@@ -67,6 +75,7 @@ def is_generic(alias: str, target: Target) -> bool:
     return bool(target.co_mention) and alias == alias.lower()
 
 
+@by_identity
 @lru_cache(maxsize=16)
 def compiled(targets: tuple[Target, ...]) -> tuple[Matcher, ...]:
     """Compile each target's aliases once per target set."""
@@ -80,22 +89,87 @@ def compiled(targets: tuple[Target, ...]) -> tuple[Matcher, ...]:
             generic=compile_terms(generic) if generic else _NO_MATCH,
             starts=_starts(t.aliases),
             parts=t.co_mention,
+            heads=tuple(_heads(t.aliases)),
         ))
     return tuple(found)
 
 
+_LOOKBEHIND = r"(?<![\w\-])"
+
+
+@by_identity
+def _any_start(matchers: tuple[Matcher, ...]) -> re.Pattern[str]:
+    """Zero-width pattern at every place where some matcher's ``starts`` matches.
+
+    Its matches may overlap (it consumes nothing), so no place is missed.
+    """
+    heads = [m.starts.pattern.removeprefix(_LOOKBEHIND) for m in matchers]
+    return re.compile(_LOOKBEHIND + "(?=" + "|".join(heads) + ")", re.IGNORECASE)
+
+
+@by_identity
+def _ascii_heads(matchers: tuple[Matcher, ...]) -> tuple[str, ...] | None:
+    """Every matcher's first words in lower case, or None if one is not ASCII."""
+    heads = {head for m in matchers for head in m.heads}
+    if not all(head.isascii() for head in heads):
+        return None
+    lowered = {head.lower() for head in heads}
+    # A head with a shorter head at its start is found where that one is.
+    return tuple(sorted(h for h in lowered
+                        if not any(h != other and h.startswith(other) for other in lowered)))
+
+
+def _places(text: str, matchers: tuple[Matcher, ...]) -> list[int]:
+    """Every place some matcher's ``starts`` matches, in order.
+
+    ASCII text is searched for each first word with ``str.find`` (in ASCII,
+    lower case is exactly what the patterns' ignoring of case compares);
+    other text with one zero-width pattern.
+    """
+    heads = _ascii_heads(matchers)
+    if heads is None or not text.isascii():
+        return [found.start() for found in _any_start(matchers).finditer(text)]
+    lowered = text.lower()
+    places: set[int] = set()
+    for head in heads:
+        at = lowered.find(head)
+        while at >= 0:
+            if at == 0 or not _WORD_BEFORE(lowered[at - 1]):
+                places.add(at)
+            at = lowered.find(head, at + 1)
+    return sorted(places)
+
+
+_WORD_BEFORE = re.compile(r"[\w\-]").fullmatch
+
+
 def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str, bool]]:
-    """Every alias match: (start, end, target, generic), overlaps across targets kept."""
+    """Every alias match: (start, end, target, generic), overlaps across targets kept.
+
+    For each matcher this walks the places its ``starts`` pattern would find,
+    as ``finditer`` would (skipping places inside its previous find), but
+    tries only the places one scan for every matcher's starts found.
+    """
+    places = _places(text, matchers)
+    if not places:
+        return []
     spans = []
     for m in matchers:
         reach = 0
-        for candidate in m.starts.finditer(text):
-            if candidate.start() < reach:
+        head_end = 0
+        for place in places:
+            if place < head_end:
                 continue
-            match = m.strong.match(text, candidate.start())
+            candidate = m.starts.match(text, place)
+            if candidate is None:
+                continue
+            head_end = candidate.end()
+            if place < reach:
+                continue
+            match = m.strong.match(text, place)
             generic = match is None
             if generic:
-                match = m.generic.match(text, candidate.start())
+                match = m.generic.match(text, place)
             if match:
                 spans.append((match.start(), match.end(), m.name, generic))
                 reach = match.end()
@@ -111,6 +185,24 @@ def _longest(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
+Span = tuple[int, int, str, bool]
+
+_FOUND: TextMemo[list[Span]] = TextMemo()
+
+
+def _found(text: str, matchers: tuple[Matcher, ...]) -> list[Span]:
+    """``_longest(_spans(text, matchers))``, worked out once per text (do not modify it).
+
+    The same sentence is read for its mentions and masked for scoring, and
+    reposts repeat whole paragraphs.
+    """
+    return _FOUND.lookup(matchers, text, _found_now, matchers)
+
+
+def _found_now(text: str, matchers: tuple[Matcher, ...]) -> list[Span]:
+    return _longest(_spans(text, matchers))
+
+
 def named(text: str, settings: Settings) -> frozenset[str]:
     """Return the targets ``text`` names by aliases that need no context.
 
@@ -118,7 +210,7 @@ def named(text: str, settings: Settings) -> frozenset[str]:
     this is the context generic words (:func:`mention_offsets`) are read in.
     """
     matchers = compiled(settings.targets)
-    names = {name for _, _, name, generic in _longest(_spans(text, matchers)) if not generic}
+    names = {name for _, _, name, generic in _found(text, matchers) if not generic}
     for m in matchers:
         if m.name in names:
             names.update(m.parts)
@@ -173,7 +265,7 @@ def mention_offsets(text: str, settings: Settings,
         Target name to the offsets of its mentions, in order.
     """
     matchers = compiled(settings.targets)
-    spans = _longest(_spans(text, matchers))
+    spans = _found(text, matchers)
     if any(generic for *_, generic in spans):
         if context is None:
             context = named(text, settings)
@@ -187,6 +279,7 @@ def mention_offsets(text: str, settings: Settings,
     return found
 
 
+@by_identity
 def joint_targets(settings: Settings) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Return each co_mention target with the targets whose joint mention names it."""
     return tuple((m.name, m.parts) for m in compiled(settings.targets) if m.parts)
@@ -200,7 +293,7 @@ def masked(text: str, settings: Settings) -> str:
     VADER valence. Every target's (and rival's) aliases are masked before
     the clause is scored.
     """
-    spans = _longest(_spans(text, compiled(settings.targets)))
+    spans = _found(text, compiled(settings.targets))
     if not spans:
         return text
     parts: list[str] = []

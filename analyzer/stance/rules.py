@@ -58,6 +58,7 @@ _SOFT = re.compile(
     r"|,\s+(?=and\s)",                                 # ", and" joins two statements
     re.IGNORECASE,
 )
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)
 
 SCORN_TERMS = ("puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
@@ -67,6 +68,7 @@ SCORN_TERMS = ("puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
 
 _SCORN = compile_terms(SCORN_TERMS)
 _SCORN_HEADS = tuple({t.rstrip("*").split()[0].lower() for t in SCORN_TERMS})
+_SCORN_HEAD = re.compile("|".join(re.escape(h) for h in sorted(_SCORN_HEADS)))
 
 
 def mentioned(text: str, settings: Settings, comparison: Comparison | None = None,
@@ -116,7 +118,7 @@ def clause_spans(sentence: str, breaks: re.Pattern[str] = _BREAK) -> list[tuple[
     for cut in [*breaks.finditer(sentence), None]:
         end = len(sentence) if cut is None else cut.start()
         piece = sentence[start:end]
-        if any(c.isalnum() for c in piece):
+        if _ALNUM.search(piece):
             lead = len(piece) - len(piece.lstrip())
             spans.append((start + lead, start + len(piece.rstrip())))
         if cut is not None:
@@ -252,8 +254,7 @@ def scorn_near(text: str, offsets: list[int]) -> list[str]:
     a mention ("the US and its lackeys", "Beijing's puppet", "a vassal of
     Moscow") and no negator comes just before it ("not a puppet").
     """
-    lower = text.lower()
-    if not any(head in lower for head in _SCORN_HEADS):
+    if not _SCORN_HEAD.search(text.lower()):
         return []
     matches = list(_SCORN.finditer(text))
     if not matches:

@@ -38,9 +38,10 @@ from typing import Literal
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
 from analyzer.parallel import parallel_map
 from analyzer.settings import Settings
-from analyzer.stance.comparison import find_comparison
+from analyzer.stance.comparison import Comparison, find_comparison
 from analyzer.stance.cues import cue_before, split_hashtags, with_cue
 from analyzer.stance.intervals import forum_voices, target_interval
+from analyzer.stance.memo import TextMemo
 from analyzer.stance.mentions import joint_targets, masked, mention_offsets
 from analyzer.stance.mentions import named as named_in
 from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
@@ -77,6 +78,9 @@ FRAGMENT_CARRY: Literal["singular"] = "singular"
 SCORN_CEILING = -0.3
 """Highest score a target with a servility word attached can get."""
 
+_COMPARISONS: TextMemo[Comparison | None] = TextMemo()
+"""Each unit's comparison, per lexicon: units recur (reposts, quoted sentences)."""
+
 
 def score_unit(unit: str, settings: Settings,
                offsets: dict[str, list[int]] | None = None,
@@ -99,7 +103,8 @@ def score_unit(unit: str, settings: Settings,
     offsets = dict(mention_offsets(unit, settings) if offsets is None else offsets)
     if not offsets:
         return {}
-    comparison = find_comparison(unit, analyzer_for(settings).lexicon)
+    lexicon = analyzer_for(settings).lexicon
+    comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
     names = set(mentioned(unit, settings, comparison, offsets))
     for name, parts in joint_targets(settings):
         if name in names and name not in offsets:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer.settings import Settings
+from analyzer.stance.memo import TextMemo, by_identity
 
 Lexicon = tuple[tuple[str, float], ...]
 
@@ -57,6 +58,7 @@ def _analyzer(lexicon: Lexicon) -> SentimentIntensityAnalyzer:
     return analyzer
 
 
+@by_identity
 @lru_cache(maxsize=16)
 def _joiner(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """Pattern matching hyphenated entries spelt with spaces or other dashes."""
@@ -72,6 +74,7 @@ def _joiner(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]] | None:
     return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])", re.IGNORECASE), joined
 
 
+@by_identity
 def analyzer_for(settings: Settings) -> SentimentIntensityAnalyzer:
     """Return a VADER analyzer whose lexicon includes ``settings.lexicon``.
 
@@ -132,7 +135,17 @@ def polarity(text: str, settings: Settings) -> float:
     Returns:
         The compound score, in [-1, 1].
     """
+    analyzer = analyzer_for(settings)  # one per lexicon, and prepare() depends on nothing else
+    return _POLARITY.lookup(analyzer, text, _polarity_now, analyzer, settings)
+
+
+_POLARITY: TextMemo[float] = TextMemo()
+"""Polarity per text, for the analyzer it was worked out with: a clause that is its
+whole sentence, a repost's sentences and a lone comparison word are scored once."""
+
+
+def _polarity_now(text: str, analyzer: SentimentIntensityAnalyzer, settings: Settings) -> float:
     if not text.strip():
         return 0.0
-    scores = analyzer_for(settings).polarity_scores(prepare(text, settings))
+    scores = analyzer.polarity_scores(prepare(text, settings))
     return float(scores["compound"])

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from analyzer.model import Stance, StanceVia
 from analyzer.settings import Settings, Target
+from analyzer.stance.memo import by_identity
 from analyzer.stance.sentiment import polarity
 from analyzer.stance.speech_acts import NEUTRAL, Mood, asserted, mood
 from analyzer.text import sentences
@@ -35,6 +36,7 @@ def rival_key(name: str) -> str:
     return f"{_RIVAL}{name}"
 
 
+@by_identity
 @lru_cache(maxsize=16)
 def with_rivals(settings: Settings) -> Settings:
     """Return ``settings`` with each target's rivals added as a hidden target.
@@ -47,6 +49,7 @@ def with_rivals(settings: Settings) -> Settings:
     return replace(settings, targets=settings.targets + hidden) if hidden else settings
 
 
+@by_identity
 @lru_cache(maxsize=16)
 def all_aliases(targets: tuple[Target, ...]) -> tuple[str, ...]:
     """Every alias of ``targets``, in order."""
