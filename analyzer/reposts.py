@@ -109,7 +109,11 @@ def find_reposts(thread: Thread, settings: Settings) -> tuple[RepostCluster, ...
     texts = [p.text for p in posts]
     signatures = np.concatenate([b.signatures for b in signed])
     sets = shingle_sets(texts, settings.shingle_size)
-    bands, rows = candidate_banding(settings)
+    # Within one thread a copy inside a longer post is found by the uncommon
+    # shingles the two share, so the band search need only catch pairs at
+    # the threshold. Banding for a lower similarity (as dumps use) makes the
+    # chance candidates grow with the square of the posts on repetitive text.
+    bands, rows = recall_banding(settings.threshold, settings.num_perm)
     by_band = candidate_pairs(signatures, bands, rows)
     by_shingle = shared_shingle_pairs(sets, settings.containment)
     i, j = unique_pairs(np.concatenate((by_band[0], by_shingle[0])),
