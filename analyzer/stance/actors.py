@@ -39,6 +39,7 @@ from functools import lru_cache
 from importlib import resources
 
 from analyzer.model import RepostCluster, Thread, cluster_of
+from analyzer.parallel import parallel_map
 from analyzer.settings import Settings, Target
 from analyzer.stance.mentions import named
 from analyzer.text import sentences
@@ -106,7 +107,7 @@ def _candidates(text: str, lower_words: frozenset[str]) -> list[tuple[str, bool]
             words = phrase.split()
             opening = not sentence[:match.start()].strip(" \"'“‘([*-")
             if opening:
-                while words and words[0].lower() in _TRIVIAL | lower_words:
+                while words and (words[0].lower() in _TRIVIAL or words[0].lower() in lower_words):
                     words = words[1:]
             lone = opening and len(words) == 1 and phrase.split()[0] == words[0] \
                 and words[0].lower() not in _place_index()
@@ -116,6 +117,11 @@ def _candidates(text: str, lower_words: frozenset[str]) -> list[tuple[str, bool]
             if words and not all(w.lower() in lower_words for w in words):
                 found.append((" ".join(words), lone))
     return found
+
+
+def _post_candidates(lower_words: frozenset[str], text: str) -> list[tuple[str, bool]]:
+    """:func:`_candidates` with its arguments in :func:`parallel_map`'s order."""
+    return _candidates(text, lower_words)
 
 
 def _shouted(words: list[str]) -> bool:
@@ -154,12 +160,16 @@ def _key(label: str) -> str:
     return "_".join(re.findall(r"\w+", label.lower()))
 
 
-def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = ()) -> tuple[Target, ...]:
+def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = (),
+                jobs: int | None = 1) -> tuple[Target, ...]:
     """Return the actors several speakers of ``thread`` name, most voices first.
 
     Args:
         thread: The parsed thread; only opinion posts count.
         clusters: Its repost clusters: the copies of one are one speaker.
+        jobs: Worker processes for reading the posts' proper nouns
+            (:func:`analyzer.parallel.parallel_map`); the result does not
+            depend on it.
 
     Returns:
         One Target per actor that passes ``MIN_VOICES`` and ``MIN_SHARE``,
@@ -171,9 +181,10 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = ()) -> tuple
     lower = _lower_words(thread)
     speakers = {p.author.lower() for p in opinion if p.author}
     copies = cluster_of(clusters)
+    found_in = parallel_map(_post_candidates, [p.text for p in opinion], lower, jobs=jobs)
     raw = [(f"cluster {copies[p.id]}" if p.id in copies else p.author or f"post {p.id}",
-            [c for c in _candidates(p.text, lower) if c[0].lower() not in speakers])
-           for p in opinion]
+            [c for c in found if c[0].lower() not in speakers])
+           for p, found in zip(opinion, found_in, strict=True)]
     # A lone capitalised word opening a sentence may be any word ("Great news"):
     # it counts only if the thread also writes it capitalised mid-sentence.
     inside = {phrase for _, found in raw for phrase, lone in found if not lone}
@@ -237,10 +248,10 @@ def resolve_targets(thread: Thread, settings: Settings,
     topic set, the one target the title names becomes the topic.
     """
     if not settings.targets:
-        settings = replace(settings, targets=find_actors(thread, clusters),
+        settings = replace(settings, targets=find_actors(thread, clusters, settings.jobs),
                            targets_from="found in the thread")
     elif settings.targets_from == "--topic":  # only the topic was named: find the rest
-        settings = _with_actors(settings, find_actors(thread, clusters))
+        settings = _with_actors(settings, find_actors(thread, clusters, settings.jobs))
     if settings.topic is None and thread.title and settings.targets:
         title = thread.title
         if settings.targets_from == "found in the thread":  # "American football" is no topic
