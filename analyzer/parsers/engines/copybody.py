@@ -18,16 +18,8 @@ from dataclasses import dataclass, replace
 
 from analyzer.model import Quote
 from analyzer.parsers.engines.copyprofiles import APP_FOOTER, CopyProfile
+from analyzer.parsers.engines.textlines import QUOTE_HEADERS
 
-_QUOTE_HEADS = [
-    re.compile(r"^(?P<author>[^:]{1,60}?)\s+(?:said|wrote|writes|says):\s*(?:↑.{0,60})?$",
-               re.IGNORECASE),
-    re.compile(r"^(?:quote:\s*)?originally posted by\s+(?P<author>.{1,60}?)$", re.IGNORECASE),
-    re.compile(r"^quote from:\s*(?P<author>.{1,60}?)(?:\s+on\s+.{0,60})?$", re.IGNORECASE),
-    re.compile(r"^\(.{4,40}\)\s*(?P<author>.{1,60}?)\s+wrote:\s*$", re.IGNORECASE),
-    re.compile(r"^@(?P<author>\S.{0,60}?) said in .{0,200}:$", re.IGNORECASE),
-    re.compile(r"^quote:?(?P<author>)$", re.IGNORECASE),
-]
 _QUOTE_END = re.compile(r"^click to (?:expand|shrink)\.*$", re.IGNORECASE)
 
 
@@ -110,7 +102,7 @@ def read_body(ls: list[str], index: list[int], lo: int, hi: int, profile: CopyPr
 
 def _quote_head(ls: list[str], j: int, hi: int) -> tuple[str | None, int] | None:
     """A quote header at ``ls[j]``: (its author, the quote's first line)."""
-    for pattern in _QUOTE_HEADS:
+    for pattern in QUOTE_HEADERS:
         match = pattern.match(ls[j])
         if not match:
             continue
@@ -119,7 +111,7 @@ def _quote_head(ls: list[str], j: int, hi: int) -> tuple[str | None, int] | None
                                    or author.endswith(".") and len(author.split()[-1]) > 3):
             return None  # a sentence, not a name ("Lena K." is a name)
         if author is None:  # vBulletin 3: "Quote:" then "Originally Posted by NAME"
-            if j + 1 < hi and (named := _QUOTE_HEADS[1].match(ls[j + 1])):
+            if j + 1 < hi and (named := QUOTE_HEADERS[1].match(ls[j + 1])):
                 return named.group("author").strip(), j + 2
             if j + 1 >= hi:
                 return None
@@ -136,7 +128,7 @@ def _quote_end(ls: list[str], first: int, hi: int, earlier: EarlierWords,
             depth -= 1
             if depth == 0:
                 return k + 1, k
-        elif any(p.match(ls[k]) for p in _QUOTE_HEADS[:1]):
+        elif any(p.match(ls[k]) for p in QUOTE_HEADERS[:1]):
             depth += 1
     end = min(first + 1, hi)
     while end < hi and earlier.follows(ls[end - 1], ls[end], quoted) \

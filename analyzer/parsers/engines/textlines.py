@@ -27,13 +27,19 @@ _STAT = re.compile(
 )
 _NUMBER = re.compile(r"^[\d.,]+\s*[kKmM]?$")
 _POST_NUMBER = re.compile(r"\s*#\s?\d+\s*$")
-_QUOTE_START = [
+#: Quote headers of a copied page, one engine's wording each ("X said:",
+#: "Originally Posted by X", "Quote from: X on …", "(date) X wrote:",
+#: "@X said in …:", a bare "Quote"). Index 0 is "said/wrote", 1 "Originally
+#: Posted by"; both readers of text copies use this one list.
+QUOTE_HEADERS = (
     re.compile(r"^(?P<author>[^\n:]{1,60}?)\s+(?:said|wrote|writes|says):\s*(?:↑.{0,60})?$",
                re.IGNORECASE),
-    re.compile(r"^Originally Posted by\s+(?P<author>.{1,60}?)\s*$", re.IGNORECASE),
-    re.compile(r"^Quote from:\s*(?P<author>.{1,60}?)(?:\s+on\s+.*)?$", re.IGNORECASE),
-    re.compile(r"^Quote(?::|\s*$)\s*(?P<author>)$", re.IGNORECASE),
-]
+    re.compile(r"^(?:quote:\s*)?originally posted by\s+(?P<author>.{1,60}?)\s*$", re.IGNORECASE),
+    re.compile(r"^quote from:\s*(?P<author>.{1,60}?)(?:\s+on\s+.{0,60})?$", re.IGNORECASE),
+    re.compile(r"^\(.{4,40}\)\s*(?P<author>.{1,60}?)\s+wrote:\s*$", re.IGNORECASE),
+    re.compile(r"^@(?P<author>\S.{0,60}?) said in .{0,200}:$", re.IGNORECASE),
+    re.compile(r"^quote(?::|\s*$)\s*(?P<author>)$", re.IGNORECASE),
+)
 _RELATIVE_TIME = re.compile(
     r"^[·•\-\s]*(?:(?:\d+|an?|one)\s*(?:yrs?|years?|mos?|months?|wks?|weeks?|d|days?|h|hrs?|"
     r"hours?|m|mins?|minutes?|s|secs?|seconds?)\.?\s+ago|just now|yesterday|today)\b.{0,40}$",
@@ -200,7 +206,7 @@ def match_quote(lines: list[str], start: int) -> tuple[Quote, int] | None:
         The quote and the number of lines it spans, or None.
     """
     head = lines[start].strip()
-    for pattern in _QUOTE_START:
+    for pattern in QUOTE_HEADERS:
         match = pattern.match(head)
         if match:
             break
@@ -210,7 +216,7 @@ def match_quote(lines: list[str], start: int) -> tuple[Quote, int] | None:
     first = start + 1
     if author is None and first < len(lines):
         # vBulletin: "Quote:" then "Originally Posted by NAME" on the next line.
-        named = _QUOTE_START[1].match(lines[first].strip())
+        named = QUOTE_HEADERS[1].match(lines[first].strip())
         if named:
             author, first = named.group("author").strip(), first + 1
     body: list[str] = []
