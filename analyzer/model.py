@@ -200,7 +200,7 @@ class TargetSummary:
         forum_voices: How many voices ``forum`` averages.
         forum_posts: How many posts ``forum_naive`` averages.
         forum_interval: Interval ``(low, high)`` of ``forum`` by the method
-            in :attr:`Analysis.interval_method` (see
+            in ``Analysis.method.interval`` (see
             :mod:`analyzer.stance.intervals`), None with fewer voices than
             that method's minimum.
     """

@@ -22,7 +22,7 @@ from analyzer.reposts import find_reposts, lsh_parameters
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, summarise
 from analyzer.stance.actors import resolve_targets
-from analyzer.stance.intervals import interval_method
+from analyzer.stance.intervals import METHOD as INTERVAL_METHOD
 from analyzer.stance.score import NEUTRAL_BAND, score_post
 from analyzer.stance.sentiment import analyzer_for
 
@@ -96,7 +96,7 @@ def method_facts(settings: Settings) -> MethodFacts:
     """The facts about the stages that the report's method section and the JSON state."""
     return MethodFacts(
         lsh=lsh_parameters(settings),
-        interval=interval_method(settings),
+        interval=INTERVAL_METHOD,
         neutral_band=NEUTRAL_BAND,
     )
 

@@ -43,11 +43,6 @@ RESAMPLES = 1000
 """How many resamples :func:`bootstrap` draws by default."""
 
 
-def interval_method(settings: Settings) -> IntervalMethod:
-    """What :func:`forum_intervals` does, for the report's method section and the JSON."""
-    return METHOD
-
-
 @dataclass(frozen=True)
 class Interval:
     """A t interval for one target's forum stance.
