@@ -4,6 +4,8 @@ VADER (Hutto & Gilbert, 2014) scores a text from a word lexicon plus rules
 for negation, boosters, capitals and "but". ``settings.lexicon`` adds the
 forum's own words of praise and scorn. Analyzers are built once per lexicon
 and never share a lexicon dict, so VADER's own module state is left alone.
+They are :class:`analyzer.stance.vader.Vader`: VADER's scores, computed
+without its quadratic rescans.
 
 VADER splits on white space, so a lexicon entry written with a hyphen
 (``cut-throat``) is one token. Writers also spell such words with a space
@@ -27,6 +29,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer.settings import Settings
 from analyzer.stance.memo import TextMemo, by_identity
+from analyzer.stance.vader import new_analyzer
 
 Lexicon = tuple[tuple[str, float], ...]
 
@@ -45,7 +48,7 @@ _LIKE_VERBAL = frozenset({  # words after which "like" is the verb
 
 @lru_cache(maxsize=1)
 def _plain() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
+    return new_analyzer()
 
 
 @lru_cache(maxsize=16)

@@ -1,0 +1,90 @@
+"""VADER's own rules and lexicon, scored without its quadratic scans.
+
+vaderSentiment 3.3.2 lowercases a text's whole word list again for every
+negation and idiom check around each sentiment word (``_negation_check``,
+``_special_idioms_check``), and copies the text character by character to
+replace emojis. A sentence of *n* words therefore costs about *n²* string
+operations, and a 150-word post about ten times a 15-word sentence.
+
+:class:`Vader` is the same analyser with those scans cut to what they read:
+
+* the two checks are handed the four to six words around the sentiment word
+  that they look at (VADER's code, run on that window, at the same offsets);
+* text without a single emoji character skips the emoji copy (VADER looks
+  emojis up one character at a time, so this is the same test);
+* words outside the lexicon get their zero directly (VADER appends the same
+  zero after its checks).
+
+Every score is VADER's own: ``tests/test_vader_exact.py`` compares it with
+:class:`~vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer` on
+hand-written rule cases and on generated text. The shortcuts rest on the
+internals of vaderSentiment 3.3.2, so another version gets the plain
+analyser (:func:`new_analyzer`).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+CHECKED_VERSION = "3.3.2"
+"""The vaderSentiment release whose internals :class:`Vader` was checked against."""
+
+
+class Vader(SentimentIntensityAnalyzer):
+    """VADER with its per-word rescans cut to the words each rule reads; same scores."""
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """Return VADER's ``neg``, ``neu``, ``pos`` and ``compound`` scores of ``text``.
+
+        Args:
+            text: Any text.
+
+        Returns:
+            The same dict :meth:`SentimentIntensityAnalyzer.polarity_scores` returns.
+        """
+        emojis = self.emojis
+        if not isinstance(text, str) or (
+                not text.isascii() and any(char in emojis for char in text)):
+            return dict(super().polarity_scores(text))
+        text = text.strip()  # what VADER's emoji pass leaves of text without emojis
+        sentitext = SentiText(text)
+        words = sentitext.words_and_emoticons
+        lexicon = self.lexicon
+        last = len(words) - 1
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            lowered = item.lower()
+            if lowered not in lexicon or lowered in BOOSTER_DICT or (
+                    i < last and lowered == "kind" and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return dict(self.score_valence(sentiments, text))
+
+    def _negation_check(self, valence: float, words_and_emoticons: list[str],
+                        start_i: int, i: int) -> Any:
+        # VADER reads words i-3 .. i-1 here (only after checking i > start_i).
+        low = max(i - 3, 0)
+        window = words_and_emoticons[low:i + 1]
+        return SentimentIntensityAnalyzer._negation_check(valence, window, start_i, i - low)
+
+    def _special_idioms_check(self, valence: float,
+                              words_and_emoticons: list[str], i: int) -> Any:
+        # VADER reads words i-3 .. i+2 here (only with i > 2), and tests the
+        # list's length for i+1 and i+2: the window keeps both tests true.
+        low = max(i - 3, 0)
+        window = words_and_emoticons[low:i + 3]
+        return SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - low)
+
+
+def new_analyzer() -> SentimentIntensityAnalyzer:
+    """Return a VADER analyser: :class:`Vader` on the checked release, else VADER's own."""
+    try:
+        installed = version("vaderSentiment")
+    except PackageNotFoundError:  # pragma: no cover - imported above, so installed
+        installed = ""
+    return Vader() if installed == CHECKED_VERSION else SentimentIntensityAnalyzer()
