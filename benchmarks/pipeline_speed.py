@@ -65,6 +65,21 @@ _QUESTIONS = ["Why would {a} do that?", "Does anyone think {a} cares?",
               "What did {a} expect?", "Is {s} really about {a}?"]
 
 
+_SYLLABLES = ["ka", "lo", "vin", "tra", "mel", "dor", "si", "pen", "gu", "rax", "ol", "ne",
+              "bri", "sto", "fa", "quil", "de", "mor", "ty", "ban"]
+
+
+def _pseudo_word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def _distinct(rng: random.Random, sentence: str) -> str:
+    """``sentence`` with a few made-up words added, so that no two sentences repeat."""
+    body, end = sentence.rstrip(".!?"), sentence[len(sentence.rstrip(".!?")):]
+    extra = " ".join(_pseudo_word(rng) for _ in range(rng.randint(2, 4)))
+    return f"{body} near {extra}{end}"
+
+
 def _opinion_sentence(rng: random.Random) -> str:
     a, s = rng.choice(_ACTORS), rng.choice(_SUBJECTS)
     form = rng.random()
@@ -89,9 +104,13 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _post_text(rng: random.Random, news: bool) -> str:
+def _post_text(rng: random.Random, news: bool, distinct: bool = False) -> str:
     goal = rng.randint(30, 150)
-    sentence = _news_sentence if news else _opinion_sentence
+    plain = _news_sentence if news else _opinion_sentence
+
+    def sentence(rng: random.Random) -> str:
+        return _distinct(rng, plain(rng)) if distinct else plain(rng)
+
     paragraphs: list[list[str]] = [[]]
     if news:
         paragraphs[0].append(f"MOSCOW (Reuters) -- {_news_sentence(rng)}")
@@ -105,8 +124,14 @@ def _post_text(rng: random.Random, news: bool) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs if p)
 
 
-def generate_thread(n_posts: int, seed: int = 12) -> list[dict[str, object]]:
-    """Return ``n_posts`` JSON Lines rows: about 8% reposts and 3% pasted news."""
+def generate_thread(n_posts: int, seed: int = 12,
+                    distinct: bool = False) -> list[dict[str, object]]:
+    """Return ``n_posts`` JSON Lines rows: about 8% reposts and 3% pasted news.
+
+    With ``distinct``, every sentence gets two to four made-up words, so that
+    sentences do not recur except in reposts (the plain vocabulary is small,
+    and its sentences recur often, which flatters per-text caches).
+    """
     rng = random.Random(seed)
     rows: list[dict[str, object]] = []
     for i in range(n_posts):
@@ -115,7 +140,7 @@ def generate_thread(n_posts: int, seed: int = 12) -> list[dict[str, object]]:
             source = str(rng.choice(rows)["text"])
             text = source if rng.random() < 0.6 else source + " " + _opinion_sentence(rng)
         else:
-            text = _post_text(rng, news=roll > 0.97)
+            text = _post_text(rng, news=roll > 0.97, distinct=distinct)
         rows.append({"id": str(i + 1), "author": f"user{rng.randint(1, max(n_posts // 8, 2))}",
                      "timestamp": 1_600_000_000 + 60 * i, "text": text,
                      **({"reply_to": str(rng.randint(1, i))} if i and rng.random() < 0.3
@@ -175,22 +200,37 @@ def child(thread: str, news: str, report: str, jobs: int | None) -> None:
     print(json.dumps({"wall": stages, "cpu": cpu}))
 
 
-def run_size(n_posts: int, jobs: int | None, workdir: Path) -> dict[str, object]:
-    """Generate one thread, time VADER and ``analyse`` on it, and return the figures."""
-    rows = generate_thread(n_posts)
+def run_size(n_posts: int, jobs: int | None, workdir: Path, distinct: bool = False,
+             cli: bool = False) -> dict[str, object]:
+    """Generate one thread, time VADER and ``analyse`` on it, and return the figures.
+
+    With ``cli``, ``analyse`` is the installed command line itself
+    (``python -m analyzer analyse``, Markdown report with charts), timed as a
+    whole: no stage columns.
+    """
+    rows = generate_thread(n_posts, distinct=distinct)
     thread = workdir / f"thread-{n_posts}.jsonl"
     thread.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     news = workdir / f"news-{n_posts}.txt"
     news.write_text("Joint patrol reported\n\n" + _article(random.Random(n_posts)), "utf-8")
     vader, vader_cpu = vader_seconds([str(r["text"]) for r in rows])
-    command = [sys.executable, __file__, "--child", str(thread), str(news),
-               str(workdir / f"report-{n_posts}.md")] + (["--jobs", str(jobs)] if jobs else [])
+    report = str(workdir / f"report-{n_posts}.md")
+    jobs_option = ["--jobs", str(jobs)] if jobs else []
+    command = ([sys.executable, "-m", "analyzer", "analyse", str(thread), "--news", str(news),
+                "-o", report, "--quiet"] if cli else
+               [sys.executable, __file__, "--child", str(thread), str(news), report]) + jobs_option
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children_cpu = children.ru_utime + children.ru_stime
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=workdir)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    timed = json.loads(done.stdout.strip().splitlines()[-1])
+    if cli:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        timed = {"wall": {}, "cpu": {"all": used.ru_utime + used.ru_stime - children_cpu}}
+    else:
+        timed = json.loads(done.stdout.strip().splitlines()[-1])
     cpu = sum(timed["cpu"].values())
     return {"posts": n_posts, "vader": vader, "analyse": seconds, "ratio": seconds / vader,
             "vader_cpu": vader_cpu, "cpu": cpu, "cpu_ratio": cpu / vader_cpu,
@@ -231,17 +271,22 @@ def main() -> None:
                         help="Comma-separated thread sizes in posts.")
     parser.add_argument("--jobs", type=int, default=None, help="Worker processes for analyse.")
     parser.add_argument("--write", action="store_true", help="Append results to README.md.")
+    parser.add_argument("--distinct", action="store_true",
+                        help="Add made-up words to every sentence, so that sentences do not recur.")
+    parser.add_argument("--cli", action="store_true",
+                        help="Time the command line itself (no stage columns).")
     parser.add_argument("--child", nargs=3, metavar=("THREAD", "NEWS", "REPORT"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(*args.child, jobs=args.jobs)
+        thread, news, report = args.child
+        child(thread, news, report, jobs=args.jobs)
         return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            result = run_size(size, args.jobs, Path(tmp))
+            result = run_size(size, args.jobs, Path(tmp), args.distinct, args.cli)
             results.append(result)
             print(f"{size:,} posts: analyse {result['analyse']:.1f} s, VADER "
                   f"{result['vader']:.1f} s, ratio {result['ratio']:.2f}×; CPU "
@@ -257,7 +302,9 @@ def main() -> None:
         with README.open("a", encoding="utf-8") as out:
             out.write(f"\n### pipeline_speed.py, {when}\n\n{machine}; command: "
                       f"`nice python benchmarks/pipeline_speed.py --sizes {args.sizes}"
-                      f"{f' --jobs {args.jobs}' if args.jobs else ''} --write`\n\n{text}\n")
+                      f"{f' --jobs {args.jobs}' if args.jobs else ''}"
+                      f"{' --distinct' if args.distinct else ''}"
+                      f"{' --cli' if args.cli else ''} --write`\n\n{text}\n")
 
 
 if __name__ == "__main__":
