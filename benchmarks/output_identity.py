@@ -74,7 +74,11 @@ def run(workdir: Path) -> dict[str, str]:
         done = runner.invoke(cli, ["analyse", *args, "--json", str(out), "--no-charts", "-q",
                                    "-o", str(workdir / "report.md")])
         body = out.read_text("utf-8") if out.exists() else ""
-        results[name] = f"exit {done.exit_code}\n{done.output}\n{body}"
+        text = f"exit {done.exit_code}\n{done.output}\n{body}"
+        # Paths name where the checkout and the scratch folder are, not what was found.
+        for place, mark in ((str(workdir), "<WORK>"), (str(ROOT), "<ROOT>")):
+            text = text.replace(json.dumps(place)[1:-1], mark).replace(place, mark)
+        results[name] = text
     return results
 
 
