@@ -24,6 +24,7 @@ back, and the ratio is the figure to compare between runs.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -69,14 +70,27 @@ _SYLLABLES = ["ka", "lo", "vin", "tra", "mel", "dor", "si", "pen", "gu", "rax", 
               "bri", "sto", "fa", "quil", "de", "mor", "ty", "ban"]
 
 
-def _pseudo_word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+def _made_up_vocabulary(size: int = 5000) -> list[str]:
+    """``size`` made-up words, always the same ones (their own seed)."""
+    rng = random.Random(5000)
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+_MADE_UP = _made_up_vocabulary()
+_ZIPF = list(itertools.accumulate(1 / rank for rank in range(1, len(_MADE_UP) + 1)))
 
 
 def _distinct(rng: random.Random, sentence: str) -> str:
-    """``sentence`` with a few made-up words added, so that no two sentences repeat."""
+    """``sentence`` with two to four made-up words added, so that sentences do not recur.
+
+    The words come from a vocabulary of 5,000 with Zipf's frequencies, as a
+    real thread's words do, so per-word caches see a realistic vocabulary.
+    """
     body, end = sentence.rstrip(".!?"), sentence[len(sentence.rstrip(".!?")):]
-    extra = " ".join(_pseudo_word(rng) for _ in range(rng.randint(2, 4)))
+    extra = " ".join(rng.choices(_MADE_UP, cum_weights=_ZIPF, k=rng.randint(2, 4)))
     return f"{body} near {extra}{end}"
 
 
