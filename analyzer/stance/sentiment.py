@@ -63,8 +63,12 @@ def _analyzer(lexicon: Lexicon) -> SentimentIntensityAnalyzer:
 
 @by_identity
 @lru_cache(maxsize=16)
-def _joiner(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """Pattern matching hyphenated entries spelt with spaces or other dashes."""
+def _joiner(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]] | None:
+    """Pattern matching hyphenated entries spelt with spaces or other dashes.
+
+    Also gives the entries' first parts: ASCII text holding none of them
+    (lower-cased) cannot match.
+    """
     joined: dict[str, str] = {}
     for word, _ in lexicon:
         parts = [p for p in re.split(r"[-‐‑–]", word.lower()) if p]
@@ -74,7 +78,8 @@ def _joiner(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]] | None:
         return None
     alternatives = sorted(joined, key=len, reverse=True)
     body = "|".join(r"[\s\-‐‑–]+".join(re.escape(p) for p in key.split()) for key in alternatives)
-    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])", re.IGNORECASE), joined
+    firsts = tuple(sorted({key.split()[0] for key in joined}))
+    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])", re.IGNORECASE), joined, firsts
 
 
 @by_identity
@@ -107,11 +112,16 @@ def prepare(text: str, settings: Settings) -> str:
     Returns:
         The text VADER should see.
     """
-    text = _LIKE.sub(_hide_preposition, text)
+    if "like" in text or "Like" in text or "LIKE" in text:  # what _LIKE can match
+        text = _LIKE.sub(_hide_preposition, text)
     joiner = _joiner(settings.lexicon)
     if joiner is None:
         return text
-    pattern, joined = joiner
+    pattern, joined, firsts = joiner
+    if text.isascii():  # outside ASCII, case folding is the pattern's own
+        lowered = text.lower()
+        if not any(first in lowered for first in firsts):
+            return text
 
     def _join(match: re.Match[str]) -> str:
         key = " ".join(p for p in re.split(r"[\s\-‐‑–]+", match.group(0).lower()) if p)
