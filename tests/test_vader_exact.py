@@ -54,6 +54,7 @@ RULE_CASES = [
 @pytest.mark.parametrize("text", RULE_CASES)
 def test_fast_vader_scores_rule_cases_as_vader_does(text: str) -> None:
     assert FAST.polarity_scores(text) == PLAIN.polarity_scores(text)
+    assert FAST.compound(text) == PLAIN.polarity_scores(text)["compound"]
 
 
 _RULE_WORDS = [
@@ -72,12 +73,14 @@ _RULE_WORDS = [
 def test_fast_vader_scores_generated_text_as_vader_does(words: list[str], end: str) -> None:
     text = " ".join(words) + end
     assert FAST.polarity_scores(text) == PLAIN.polarity_scores(text)
+    assert FAST.compound(text) == PLAIN.polarity_scores(text)["compound"]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_fast_vader_scores_arbitrary_characters_as_vader_does(text: str) -> None:
     assert FAST.polarity_scores(text) == PLAIN.polarity_scores(text)
+    assert FAST.compound(text) == PLAIN.polarity_scores(text)["compound"]
 
 
 def test_fast_vader_keeps_a_lexicon_given_to_it() -> None:

@@ -29,7 +29,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer.settings import Settings
 from analyzer.stance.memo import TextMemo, by_identity
-from analyzer.stance.vader import new_analyzer
+from analyzer.stance.vader import Vader, new_analyzer
 
 Lexicon = tuple[tuple[str, float], ...]
 
@@ -160,5 +160,7 @@ whole sentence, a repost's sentences and a lone comparison word are scored once.
 def _polarity_now(text: str, analyzer: SentimentIntensityAnalyzer, settings: Settings) -> float:
     if not text.strip():
         return 0.0
-    scores = analyzer.polarity_scores(prepare(text, settings))
-    return float(scores["compound"])
+    prepared = prepare(text, settings)
+    if isinstance(analyzer, Vader):
+        return analyzer.compound(prepared)
+    return float(analyzer.polarity_scores(prepared)["compound"])

@@ -13,7 +13,8 @@ operations, and a 150-word post about ten times a 15-word sentence.
 * text without a single emoji character skips the emoji copy (VADER looks
   emojis up one character at a time, so this is the same test);
 * words outside the lexicon get their zero directly (VADER appends the same
-  zero after its checks).
+  zero after its checks);
+* :meth:`Vader.compound` works out the compound score alone.
 
 Every score is VADER's own: ``tests/test_vader_exact.py`` compares it with
 :class:`~vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer` on
@@ -24,13 +25,33 @@ analyser (:func:`new_analyzer`).
 
 from __future__ import annotations
 
+import string
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, normalize
 
 CHECKED_VERSION = "3.3.2"
 """The vaderSentiment release whose internals :class:`Vader` was checked against."""
+
+_PUNCTUATION = string.punctuation
+
+
+class _Words:
+    """What VADER's per-word rules read of a text (its ``SentiText``), built in one pass."""
+
+    __slots__ = ("text", "words_and_emoticons", "is_cap_diff")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # SentiText: each token stripped of punctuation unless that leaves two
+        # characters or fewer (an emoticon), and whether some but not all are capitals.
+        self.words_and_emoticons = [
+            token if len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped
+            for token in text.split()]
+        capitals = sum(1 for word in self.words_and_emoticons if word.isupper())
+        self.is_cap_diff = 0 < len(self.words_and_emoticons) - capitals < len(
+            self.words_and_emoticons)
 
 
 class Vader(SentimentIntensityAnalyzer):
@@ -45,12 +66,43 @@ class Vader(SentimentIntensityAnalyzer):
         Returns:
             The same dict :meth:`SentimentIntensityAnalyzer.polarity_scores` returns.
         """
+        found = self._sentiments(text)
+        if found is None:
+            return dict(super().polarity_scores(text))
+        stripped, sentiments = found
+        return dict(self.score_valence(sentiments, stripped))
+
+    def compound(self, text: str) -> float:
+        """Return ``polarity_scores(text)["compound"]`` without working out the other scores.
+
+        Args:
+            text: Any text.
+
+        Returns:
+            VADER's compound score, in [-1, 1], rounded as VADER rounds it.
+        """
+        found = self._sentiments(text)
+        if found is None:
+            return float(super().polarity_scores(text)["compound"])
+        stripped, sentiments = found
+        if not sentiments:
+            return 0.0
+        total = float(sum(sentiments))  # score_valence's compound, step by step
+        emphasis = self._punctuation_emphasis(stripped)
+        if total > 0:
+            total += emphasis
+        elif total < 0:
+            total -= emphasis
+        return float(round(normalize(total), 4))
+
+    def _sentiments(self, text: str) -> tuple[str, list[float]] | None:
+        """The stripped text and each word's valence, or None where VADER's own path must run."""
         emojis = self.emojis
         if not isinstance(text, str) or (
                 not text.isascii() and any(char in emojis for char in text)):
-            return dict(super().polarity_scores(text))
+            return None
         text = text.strip()  # what VADER's emoji pass leaves of text without emojis
-        sentitext = SentiText(text)
+        sentitext = _Words(text)
         words = sentitext.words_and_emoticons
         lexicon = self.lexicon
         last = len(words) - 1
@@ -62,8 +114,7 @@ class Vader(SentimentIntensityAnalyzer):
                 sentiments.append(0)
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
-        return dict(self.score_valence(sentiments, text))
+        return text, self._but_check(words, sentiments)
 
     def _negation_check(self, valence: float, words_and_emoticons: list[str],
                         start_i: int, i: int) -> Any:
