@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from analyzer.articles import is_boilerplate
-from analyzer.framing.terms import STOP_WORDS, content_stems, is_negation, stem
+from analyzer.framing.terms import STOP_WORDS, content_stems, is_negation, remember, stem
 from analyzer.model import Article, ClaimMatch, Post
 from analyzer.settings import Settings
 from analyzer.text import compile_terms, sentences, words
@@ -64,9 +64,11 @@ MAX_POSTINGS = 500
 find candidates; a pair more common than that singles out nothing."""
 
 MIN_INITIAL = 2
+"""Sentences a word never written in lower case must start to count as a name."""
 TITLE_SHARE = 0.6
 """Share of capitalised content words above which a sentence reads as a headline."""
-"""Sentences a word never written in lower case must start to count as a name."""
+MAX_MEMO = 200_000
+"""Words the memo of :func:`_names_in` keeps; past that it starts afresh."""
 
 _ATTRIBUTION = frozenset(stem(w) for w in (
     "said", "says", "say", "saying", "told", "tells", "according", "added", "adds",
@@ -77,6 +79,8 @@ _ATTRIBUTION = frozenset(stem(w) for w in (
 
 _ENDS_LIKE_STATEMENT = re.compile(r"[.!]['\"”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_RUN = re.compile(r"(?<![\w\-])\w+")
+_RUN_START = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -95,25 +99,75 @@ class _Reader:
         """``split``: the sentences of every text at hand, text by text."""
         self.targets = [(t.name, compile_terms(t.aliases), _first_words(t.aliases))
                         for t in settings.targets]
+        # Which targets a sentence may mention, told by its words (see targets_in).
+        self._words: dict[str, list[int]] = defaultdict(list)
+        self._prefixes: list[tuple[str, int]] = []
+        self._always: set[int] = set()
+        for index, target in enumerate(settings.targets):
+            for alias in target.aliases:
+                kind, run = _leading_run(alias)
+                if kind == "word":
+                    self._words[run].append(index)
+                elif kind == "prefix":
+                    self._prefixes.append((run, index))
+                else:
+                    self._always.add(index)
         self.proper = _names_in(split)
+        self._names: dict[str, str | None] = {}
 
-    def read(self, text: str, owner: str) -> _Sentence:
+    def targets_in(self, text: str) -> tuple[set[str], str]:
+        """The targets ``text`` mentions, and the text with each mention blanked out.
+
+        Targets are tried in order, each on what the ones before left. In ASCII
+        text a match of an alias (:func:`analyzer.text.compile_terms`) starts a
+        word (run of word characters) equal to its first word's leading run,
+        or, for a one-word alias ending in ``*``, beginning with it, in any
+        case; blanking a mention never makes such a word appear. So only the
+        targets with an alias that fits one of the words of ``text`` are tried.
+        """
+        if text.isascii():
+            lowered = text.lower()
+            words = self._words
+            tried = {index for word in words.keys() & set(_RUN.findall(lowered))
+                     for index in words[word]}
+            tried.update(index for run, index in self._prefixes if run in lowered)
+            tried |= self._always
+            if not tried:
+                return set(), text
+            order: Iterable[int] = sorted(tried)
+        else:
+            order = range(len(self.targets))
         actors = set()
         rest = text
-        lowered = rest.lower() if rest.isascii() else None
-        for name, pattern, heads in self.targets:
-            if lowered is not None and heads is not None and not any(
-                    head in lowered for head in heads):
-                continue  # no alias can match where its first word is absent
-            if pattern.search(rest):
+        for index in order:
+            name, pattern, _ = self.targets[index]
+            blanked, found = pattern.subn(" ", rest)
+            if found:
                 actors.add(name)
-                rest = pattern.sub(" ", rest)
-                lowered = rest.lower() if rest.isascii() else None
-        names = {stem(w.lower()) for i, w in enumerate(_WORD.findall(rest))
-                 if w[:1].isupper() and w.lower() in self.proper}
+                rest = blanked
+        return actors, rest
+
+    def names_in(self, rest: str) -> set[str]:
+        """Stems of the proper nouns (:attr:`proper`) written capitalised in ``rest``."""
+        tokens = _WORD.findall(rest)
+        try:
+            names = set(map(self._names.__getitem__, tokens))
+        except KeyError:  # a word not met before
+            remember(self._names, tokens, self._name_of)
+            names = set(map(self._names.__getitem__, tokens))
+        names.discard(None)
+        return names  # type: ignore[return-value]
+
+    def _name_of(self, token: str) -> str | None:
+        key = token.lower()
+        return stem(key) if token[:1].isupper() and key in self.proper else None
+
+    def read(self, text: str, owner: str) -> _Sentence:
+        actors, rest = self.targets_in(text)
+        names = self.names_in(rest)
         stems = content_stems(text)
-        predicate = frozenset(s for s in (stems if rest is text else content_stems(rest))
-                              if s not in names and s not in _ATTRIBUTION)
+        predicate = frozenset(stems if rest is text else content_stems(rest)).difference(
+            names, _ATTRIBUTION)
         return _Sentence(text, owner, tuple(stems), frozenset(actors | names), predicate)
 
 
@@ -129,6 +183,24 @@ def _first_words(aliases: Sequence[str]) -> tuple[str, ...] | None:
     return tuple(sorted({part[0].lower() for part in parts}))
 
 
+def _leading_run(alias: str) -> tuple[str, str]:
+    """How a word of ASCII text must look for a match of ``alias`` to start it.
+
+    Returns ``("word", run)`` when the word (lower-cased run of word
+    characters) must equal ``run``, ``("prefix", run)`` when it must begin
+    with it (a one-word alias ending in ``*``), or ``("any", "")`` when the
+    alias does not start with an ASCII word character.
+    """
+    parts = alias.rstrip("*").split()
+    first = parts[0].lower() if parts else ""
+    run = _RUN_START.match(first)
+    if run is None or not first.isascii():
+        return "any", ""
+    if run.group() == first and len(parts) == 1 and alias.endswith("*"):
+        return "prefix", first
+    return "word", run.group()
+
+
 def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     """Lower-cased words the texts treat as names.
 
@@ -136,42 +208,69 @@ def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     a short acronym) more often than not; or when it is never written in lower
     case and starts at least :data:`MIN_INITIAL` sentences ("Brazil rejected
     …", "Brazil said …"), where a capital says nothing by itself. Headlines
-    (:func:`_title_case`) are not counted.
+    (more than :data:`TITLE_SHARE` of at least three non-stop words
+    capitalised) are not counted.
     """
     return _names_in(sentences(text) for text in texts)
 
 
 def _names_in(split: Iterable[Sequence[str]]) -> frozenset[str]:
-    """:func:`_proper_nouns` of texts already split into sentences."""
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    initial: Counter[str] = Counter()
+    """:func:`_proper_nouns` of texts already split into sentences.
+
+    Each word is counted as it is written, all sentences at once, and read
+    once per distinct spelling: as first word of a sentence or not.
+    """
+    every: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    content, capital_content = _CONTENT, _CAPITAL_CONTENT
     for text_sentences in split:
         for sentence in text_sentences:
             tokens = _WORD.findall(sentence)
-            if _title_case(tokens):
+            if not tokens:
+                continue
+            try:
+                count = sum(map(content.__getitem__, tokens))
+            except KeyError:  # a word not met before
+                _learn_kinds(set(tokens).difference(content))
+                count = sum(map(content.__getitem__, tokens))
+            if count >= 3 and sum(map(capital_content.__getitem__, tokens)) > TITLE_SHARE * count:
                 continue  # a headline capitalises every word: its capitals say nothing
-            for position, token in enumerate(tokens):
-                key = token.lower()
-                if key in STOP_WORDS or len(key) < 2:
-                    continue
-                acronym = token.isupper() and len(token) <= 5
-                if not (acronym or token[:1].isupper()):
-                    lower[key] += 1
-                elif position == 0:
-                    initial[key] += 1
-                else:
-                    capital[key] += 1
+            every.update(tokens)
+            first[tokens[0]] += 1
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
+    for token, n in every.items():
+        key = token.lower()
+        if key in STOP_WORDS or len(key) < 2:
+            continue
+        acronym = token.isupper() and len(token) <= 5
+        if not (acronym or token[:1].isupper()):
+            lower[key] += n
+            continue
+        opening = first[token]
+        if opening:
+            initial[key] += opening
+        if n > opening:
+            capital[key] += n - opening
     names = {w for w, n in capital.items() if n > lower[w]}
     names |= {w for w, n in initial.items() if n >= MIN_INITIAL and not lower[w]}
     return frozenset(names)
 
 
-def _title_case(tokens: Sequence[str]) -> bool:
-    """True for a headline-like run of words: most non-stop words capitalised."""
-    content = [t for t in tokens if t.lower() not in STOP_WORDS]
-    capitals = sum(1 for t in content if t[:1].isupper())
-    return len(content) >= 3 and capitals > TITLE_SHARE * len(content)
+_CONTENT: dict[str, bool] = {}
+"""Each word :func:`_names_in` has met: True unless it is a stop word."""
+_CAPITAL_CONTENT: dict[str, bool] = {}
+"""Each word :func:`_names_in` has met: True for a capitalised word that is not a stop word."""
+
+
+def _learn_kinds(tokens: set[str]) -> None:
+    if len(_CONTENT) + len(tokens) > MAX_MEMO:
+        _CONTENT.clear()
+        _CAPITAL_CONTENT.clear()
+    for token in tokens:
+        _CONTENT[token] = kept = token.lower() not in STOP_WORDS
+        _CAPITAL_CONTENT[token] = kept and token[:1].isupper()
 
 
 def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: Settings,
@@ -202,45 +301,103 @@ def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: 
     news_all = [reader.read(s, article.id)
                 for article, split in zip(articles, news_split, strict=True) for s in split]
     claims = [s for s in news_all if s.actors and s.predicate and _is_claim(s.text, mentions)]
-    forum = [reader.read(s, post.id)
-             for post, split in zip(voices, forum_split, strict=True) for s in split]
-    forum = [s for s in forum if len(set(s.stems)) >= FORUM_MIN_STEMS and s.actors]
-    if not claims or not forum:
+    if not claims:
         return ()
-    idf = _idf([s.stems for s in news_all] + [s.stems for s in forum])
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for f, sentence in enumerate(forum):
-        for actor in sentence.actors:
-            for word in sentence.predicate:
-                index[(actor, word)].append(f)
+    forum = _ForumSentences(reader, claims)
+    for post, split in zip(voices, forum_split, strict=True):
+        for text in split:
+            forum.add(text, post.id)
+    if not forum.stems:
+        return ()
+    idf = _idf([s.stems for s in news_all], forum.df, len(forum.stems))
+    vectors: dict[int, dict[str, float]] = {}
     pairs: list[tuple[float, int, int]] = []
     for c, claim in enumerate(claims):
         candidates: set[int] = set()
         for actor in claim.actors:
             for word in claim.predicate:
-                found = index.get((actor, word), ())
+                found = forum.index.get((actor, word), ())
                 if len(found) <= MAX_POSTINGS:
                     candidates.update(found)
         vector = _vector(claim.stems, idf)
         weight = math.fsum(idf.get(w, 1.0) for w in claim.predicate)
         for f in candidates:
-            shared = claim.predicate & forum[f].predicate
+            shared = claim.predicate & forum.predicates[f]
             if math.fsum(idf.get(w, 1.0) for w in shared) < PREDICATE_SHARE * weight:
                 continue
-            score = _cosine(vector, _vector(forum[f].stems, idf))
+            if f not in vectors:
+                vectors[f] = _vector(forum.stems[f], idf)
+            score = _cosine(vector, vectors[f])
             if score >= threshold:
                 pairs.append((score, c, f))
     pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
     return _best(pairs, claims, forum, settings, limit)
 
 
+class _ForumSentences:
+    """The forum sentences that can take up a claim: those naming an actor.
+
+    Each kept sentence (at least :data:`FORUM_MIN_STEMS` distinct stems and
+    one actor) counts in the idf; its predicate is read, and it is filed
+    under its (actor, predicate stem) pairs, only where a claim could find
+    it there, since no other pair is ever looked up.
+    """
+
+    def __init__(self, reader: _Reader, claims: Sequence[_Sentence]) -> None:
+        self.reader = reader
+        self.pairs = {(actor, word) for claim in claims
+                      for actor in claim.actors for word in claim.predicate}
+        self.claim_actors = frozenset(actor for actor, _ in self.pairs)
+        self.texts: list[str] = []
+        self.owners: list[str] = []
+        self.stems: list[tuple[str, ...]] = []
+        self.actors: list[frozenset[str]] = []
+        self.predicates: list[frozenset[str]] = []
+        self.df: Counter[str] = Counter()
+        self.index: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, text: str, owner: str) -> None:
+        """Read one forum sentence, keeping it if it names an actor."""
+        targets, rest = self.reader.targets_in(text)
+        names = self.reader.names_in(rest)
+        if not targets and not names:
+            return
+        stems = content_stems(text)
+        distinct = set(stems)
+        if len(distinct) < FORUM_MIN_STEMS:
+            return
+        actors = frozenset(targets | names)
+        f = len(self.stems)
+        self.texts.append(text)
+        self.owners.append(owner)
+        self.stems.append(tuple(stems))
+        self.actors.append(actors)
+        self.df.update(distinct)
+        if self.claim_actors.isdisjoint(actors):
+            self.predicates.append(frozenset())  # never a candidate: no claim's actor
+            return
+        predicate = frozenset(distinct if rest is text else content_stems(rest)).difference(
+            names, _ATTRIBUTION)
+        self.predicates.append(predicate)
+        pairs = self.pairs
+        for actor in actors:
+            for word in predicate:
+                if (actor, word) in pairs:
+                    self.index[(actor, word)].append(f)
+
+    def sentence(self, f: int) -> _Sentence:
+        """The ``f``-th kept sentence."""
+        return _Sentence(self.texts[f], self.owners[f], self.stems[f], self.actors[f],
+                         self.predicates[f])
+
+
 def _best(pairs: Sequence[tuple[float, int, int]], claims: Sequence[_Sentence],
-          forum: Sequence[_Sentence], settings: Settings, limit: int) -> tuple[ClaimMatch, ...]:
+          forum: _ForumSentences, settings: Settings, limit: int) -> tuple[ClaimMatch, ...]:
     matches: list[ClaimMatch] = []
     used_claims: set[str] = set()
     used_forum: set[int] = set()
     for score, c, f in pairs:
-        claim, reply = claims[c], forum[f]
+        claim, reply = claims[c], forum.sentence(f)
         key = " ".join(words(claim.text))
         if key in used_claims or f in used_forum:
             continue
@@ -267,10 +424,12 @@ def _is_claim(sentence: str, mentions: re.Pattern[str]) -> bool:
             and bool(mentions.search(sentence)))
 
 
-def _idf(documents: Iterable[Sequence[str]]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    n = 0
-    for stems in documents:
+def _idf(news: Iterable[Sequence[str]], forum_df: Counter[str], forum_count: int
+         ) -> dict[str, float]:
+    """Smoothed idf over the news sentences and the kept forum sentences (``forum_df``)."""
+    df = Counter(forum_df)
+    n = forum_count
+    for stems in news:
         n += 1
         df.update(set(stems))
     return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
