@@ -154,35 +154,65 @@ class FrameCounter:
                          for name, pattern in zip(self.names, self.patterns, strict=True))
         every = range(len(self.names))
         if any(c in text for c in _LOWER_MOVES):
-            return tuple(zip(self.names, self._in_full(text, self._cased_scan, text, every),
-                             strict=True))
+            return tuple(zip(self.names, self._in_full(text, every), strict=True))
         lowered = text.lower()
         counts = [0] * len(self.names)
-        in_full: set[int] = set()
+        special: dict[int, set[tuple[str, str, str]]] = {}
         memo = self._memo
-        for (word, mark, after), n in Counter(self._lower_scan.findall(lowered)).items():
+        for key, n in Counter(self._lower_scan.findall(lowered)).items():
+            word, mark, after = key
             matches, may_start = memo.get((word, after)) or self._status(word, after)
             if mark:  # a match could reach past the word
-                in_full.update(matches)
+                for index in matches:
+                    special.setdefault(index, set()).add(key)
             else:
                 for index in matches:
                     counts[index] += n
-            in_full.update(may_start)
-        if in_full:
-            for index, count in zip(sorted(in_full),
-                                    self._in_full(text, self._lower_scan, lowered,
-                                                  sorted(in_full)), strict=True):
-                counts[index] = count
+            for index in may_start:
+                special.setdefault(index, set()).add(key)
+        for index, keys in special.items():
+            counts[index] = self._recount(text, lowered, index, counts[index], keys)
         return tuple(zip(self.names, counts, strict=True))
 
-    def _in_full(self, text: str, scan: re.Pattern[str], scanned: str,
-                 frames: Collection[int]) -> list[int]:
-        """Each of ``frames``' matches in ``text``, tried at the candidate words ``scan``
-        finds in ``scanned`` (``text`` or its lower case, same places)."""
+    def _recount(self, text: str, lowered: str, index: int, count: int,
+                 special: set[tuple[str, str, str]]) -> int:
+        """The frame's count, from ``count`` (its plain-word matches at candidates
+        followed by no apostrophe or hyphen) and its pattern tried at the
+        ``special`` candidates, in order, as ``finditer`` would.
+
+        A match there that reaches past its first word takes back the plain-word
+        matches it covers, and the special candidates inside it are skipped.
+        """
+        scan, pattern, memo = self._lower_scan, self.patterns[index], self._memo
+        words = sorted({word for word, _, _ in special}, key=lambda w: (-len(w), w))
+        finder = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        reach = 0
+        for found in finder.finditer(lowered):
+            start = found.start()
+            token = scan.match(lowered, start) if start >= reach else None
+            if token is None or (token.group(1), token.group(2),
+                                 token.group(3) or "") not in special:
+                continue
+            match = pattern.match(text, start)
+            if match is None:
+                continue
+            count += 1
+            reach = match.end()
+            for inner in scan.finditer(lowered, token.end(1)):
+                if inner.start() >= reach:
+                    break
+                word, after = inner.group(1), inner.group(3) or ""
+                if not inner.group(2) and index in (memo.get((word, after))
+                                                    or self._status(word, after))[0]:
+                    count -= 1  # counted as a plain word, but inside this match
+        return count
+
+    def _in_full(self, text: str, frames: Collection[int]) -> list[int]:
+        """Each of ``frames``' matches in ``text``, tried at every candidate word."""
         places: dict[int, list[int]] = {index: [] for index in frames}
         memo = self._memo
         every = tuple(frames)
-        for token in scan.finditer(scanned):
+        for token in self._cased_scan.finditer(text):
             word, after = token.group(1), token.group(3) or ""
             if word.isascii():
                 word, after = word.lower(), after.lower()
