@@ -34,6 +34,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from analyzer.articles import is_boilerplate
 from analyzer.framing.terms import STOP_WORDS, content_stems, is_negation, remember, stem
@@ -95,8 +96,13 @@ class _Sentence:
 class _Reader:
     """Finds the actors and predicate of sentences, given every text at hand."""
 
-    def __init__(self, split: Iterable[Sequence[str]], settings: Settings) -> None:
-        """``split``: the sentences of every text at hand, text by text."""
+    def __init__(self, split: Iterable[Sequence[str]], settings: Settings,
+                 capitals: list[tuple[str, ...]] | None = None) -> None:
+        """``split``: the sentences of every text at hand, text by text.
+
+        ``capitals``, if given, is filled with the capitalised words of each
+        sentence in turn (:func:`_names_in`), for :meth:`names_among`.
+        """
         self.targets = [(t.name, compile_terms(t.aliases), _first_words(t.aliases))
                         for t in settings.targets]
         # Which targets a sentence may mention, told by its words (see targets_in).
@@ -112,7 +118,7 @@ class _Reader:
                     self._prefixes.append((run, index))
                 else:
                     self._always.add(index)
-        self.proper = _names_in(split)
+        self.proper = _names_in(split, capitals)
         self._names: dict[str, str | None] = {}
 
     def targets_in(self, text: str) -> tuple[set[str], str]:
@@ -128,7 +134,7 @@ class _Reader:
         if text.isascii():
             lowered = text.lower()
             words = self._words
-            tried = {index for word in words.keys() & set(_RUN.findall(lowered))
+            tried = {index for word in words.keys() & _RUN.findall(lowered)
                      for index in words[word]}
             tried.update(index for run, index in self._prefixes if run in lowered)
             tried |= self._always
@@ -149,7 +155,10 @@ class _Reader:
 
     def names_in(self, rest: str) -> set[str]:
         """Stems of the proper nouns (:attr:`proper`) written capitalised in ``rest``."""
-        tokens = _WORD.findall(rest)
+        return self.names_among(_WORD.findall(rest))
+
+    def names_among(self, tokens: Sequence[str]) -> set[str]:
+        """Stems of the proper nouns (:attr:`proper`) among words of ``_WORD``, as written."""
         try:
             names = set(map(self._names.__getitem__, tokens))
         except KeyError:  # a word not met before
@@ -214,11 +223,14 @@ def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
     return _names_in(sentences(text) for text in texts)
 
 
-def _names_in(split: Iterable[Sequence[str]]) -> frozenset[str]:
+def _names_in(split: Iterable[Sequence[str]],
+              capitals: list[tuple[str, ...]] | None = None) -> frozenset[str]:
     """:func:`_proper_nouns` of texts already split into sentences.
 
     Each word is counted as it is written, all sentences at once, and read
-    once per distinct spelling: as first word of a sentence or not.
+    once per distinct spelling: as first word of a sentence or not. If
+    ``capitals`` is given, each sentence's capitalised non-stop words (every
+    word a name can be) are added to it, in turn.
     """
     every: Counter[str] = Counter()
     first: Counter[str] = Counter()
@@ -226,13 +238,15 @@ def _names_in(split: Iterable[Sequence[str]]) -> frozenset[str]:
     for text_sentences in split:
         for sentence in text_sentences:
             tokens = _WORD.findall(sentence)
-            if not tokens:
-                continue
             try:
                 count = sum(map(content.__getitem__, tokens))
             except KeyError:  # a word not met before
-                _learn_kinds(set(tokens).difference(content))
+                _learn_kinds(set(tokens))
                 count = sum(map(content.__getitem__, tokens))
+            if capitals is not None:
+                capitals.append(tuple(compress(tokens, map(capital_content.__getitem__, tokens))))
+            if not tokens:
+                continue
             if count >= 3 and sum(map(capital_content.__getitem__, tokens)) > TITLE_SHARE * count:
                 continue  # a headline capitalises every word: its capitals say nothing
             every.update(tokens)
@@ -265,10 +279,13 @@ _CAPITAL_CONTENT: dict[str, bool] = {}
 
 
 def _learn_kinds(tokens: set[str]) -> None:
-    if len(_CONTENT) + len(tokens) > MAX_MEMO:
+    """Add the words of ``tokens`` not yet in the memos (all of them if the memos start afresh)."""
+    missing = tokens.difference(_CONTENT)
+    if len(_CONTENT) + len(missing) > MAX_MEMO:
         _CONTENT.clear()
         _CAPITAL_CONTENT.clear()
-    for token in tokens:
+        missing = tokens
+    for token in missing:
         _CONTENT[token] = kept = token.lower() not in STOP_WORDS
         _CAPITAL_CONTENT[token] = kept and token[:1].isupper()
 
@@ -297,16 +314,18 @@ def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: 
     # splitter's cache, and splitting again would cost as much as the first time.
     news_split = [sentences(article.text) for article in articles]
     forum_split = [sentences(post.text) for post in voices]
-    reader = _Reader(news_split + forum_split, settings)
+    capitals: list[tuple[str, ...]] = []
+    reader = _Reader(news_split + forum_split, settings, capitals)
     news_all = [reader.read(s, article.id)
                 for article, split in zip(articles, news_split, strict=True) for s in split]
     claims = [s for s in news_all if s.actors and s.predicate and _is_claim(s.text, mentions)]
     if not claims:
         return ()
     forum = _ForumSentences(reader, claims)
+    forum_capitals = iter(capitals[sum(len(split) for split in news_split):])
     for post, split in zip(voices, forum_split, strict=True):
         for text in split:
-            forum.add(text, post.id)
+            forum.add(text, post.id, next(forum_capitals))
     if not forum.stems:
         return ()
     idf = _idf([s.stems for s in news_all], forum.df, len(forum.stems))
@@ -356,10 +375,13 @@ class _ForumSentences:
         self.df: Counter[str] = Counter()
         self.index: dict[tuple[str, str], list[int]] = defaultdict(list)
 
-    def add(self, text: str, owner: str) -> None:
-        """Read one forum sentence, keeping it if it names an actor."""
+    def add(self, text: str, owner: str, capitals: Sequence[str]) -> None:
+        """Read one forum sentence, keeping it if it names an actor.
+
+        ``capitals``: its capitalised non-stop words, as :func:`_names_in` found them.
+        """
         targets, rest = self.reader.targets_in(text)
-        names = self.reader.names_in(rest)
+        names = self.reader.names_among(capitals) if rest is text else self.reader.names_in(rest)
         if not targets and not names:
             return
         stems = content_stems(text)

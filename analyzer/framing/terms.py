@@ -109,11 +109,13 @@ def remember(memo: dict[str, _V], keys: Iterable[str], make: Callable[[str], _V]
     A memo about to outgrow :data:`_MAX_MEMO` starts afresh first, so every
     key of ``keys`` is in it afterwards.
     """
-    missing = set(keys).difference(memo)
+    wanted = set(keys)
+    missing = wanted.difference(memo)
     if not missing:
         return
     if len(memo) + len(missing) > _MAX_MEMO:
         memo.clear()
+        missing = wanted
     for key in missing:
         memo[key] = make(key)
 
