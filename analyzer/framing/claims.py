@@ -33,14 +33,15 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import compress
 
 from analyzer.articles import is_boilerplate
-from analyzer.framing.terms import STOP_WORDS, content_stems, is_negation, remember, stem
+from analyzer.framing.reader import ATTRIBUTION, Reader, Sentence, proper_nouns
+from analyzer.framing.terms import content_stems, is_negation, stem
 from analyzer.model import Article, ClaimMatch, Post
 from analyzer.settings import Settings
 from analyzer.text import compile_terms, sentences, words
+
+_Reader, _proper_nouns = Reader, proper_nouns  # the names tests import them by
 
 CLAIM_THRESHOLD = 0.3
 """Cosine similarity at which a forum sentence can take up a news claim.
@@ -64,231 +65,7 @@ MAX_POSTINGS = 500
 """Forum sentences an (actor, predicate stem) pair may be filed under and still
 find candidates; a pair more common than that singles out nothing."""
 
-MIN_INITIAL = 2
-"""Sentences a word never written in lower case must start to count as a name."""
-TITLE_SHARE = 0.6
-"""Share of capitalised content words above which a sentence reads as a headline."""
-MAX_MEMO = 200_000
-"""Words the memo of :func:`_names_in` keeps; past that it starts afresh."""
-
-_ATTRIBUTION = frozenset(stem(w) for w in (
-    "said", "says", "say", "saying", "told", "tells", "according", "added", "adds",
-    "stated", "states", "statement", "statements", "reported", "reports", "claimed",
-    "claims", "announced", "noted", "quoted", "insisted", "spokesman", "spokeswoman",
-    "spokesperson", "confirmed", "commented", "cited"))
-"""Stems of words that report a claim rather than make it; never predicate words."""
-
 _ENDS_LIKE_STATEMENT = re.compile(r"[.!]['\"”’)\]]*\s*$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_RUN = re.compile(r"(?<![\w\-])\w+")
-_RUN_START = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    text: str
-    owner: str
-    stems: tuple[str, ...]
-    actors: frozenset[str]
-    predicate: frozenset[str]
-
-
-class _Reader:
-    """Finds the actors and predicate of sentences, given every text at hand."""
-
-    def __init__(self, split: Iterable[Sequence[str]], settings: Settings,
-                 capitals: list[tuple[str, ...]] | None = None) -> None:
-        """``split``: the sentences of every text at hand, text by text.
-
-        ``capitals``, if given, is filled with the capitalised words of each
-        sentence in turn (:func:`_names_in`), for :meth:`names_among`.
-        """
-        self.targets = [(t.name, compile_terms(t.aliases), _first_words(t.aliases))
-                        for t in settings.targets]
-        # Which targets a sentence may mention, told by its words (see targets_in).
-        self._words: dict[str, list[int]] = defaultdict(list)
-        self._prefixes: list[tuple[str, int]] = []
-        self._always: set[int] = set()
-        for index, target in enumerate(settings.targets):
-            for alias in target.aliases:
-                kind, run = _leading_run(alias)
-                if kind == "word":
-                    self._words[run].append(index)
-                elif kind == "prefix":
-                    self._prefixes.append((run, index))
-                else:
-                    self._always.add(index)
-        self.proper = _names_in(split, capitals)
-        self._names: dict[str, str | None] = {}
-
-    def targets_in(self, text: str) -> tuple[set[str], str]:
-        """The targets ``text`` mentions, and the text with each mention blanked out.
-
-        Targets are tried in order, each on what the ones before left. In ASCII
-        text a match of an alias (:func:`analyzer.text.compile_terms`) starts a
-        word (run of word characters) equal to its first word's leading run,
-        or, for a one-word alias ending in ``*``, beginning with it, in any
-        case; blanking a mention never makes such a word appear. So only the
-        targets with an alias that fits one of the words of ``text`` are tried.
-        """
-        if text.isascii():
-            lowered = text.lower()
-            words = self._words
-            tried = {index for word in words.keys() & _RUN.findall(lowered)
-                     for index in words[word]}
-            tried.update(index for run, index in self._prefixes if run in lowered)
-            tried |= self._always
-            if not tried:
-                return set(), text
-            order: Iterable[int] = sorted(tried)
-        else:
-            order = range(len(self.targets))
-        actors = set()
-        rest = text
-        for index in order:
-            name, pattern, _ = self.targets[index]
-            blanked, found = pattern.subn(" ", rest)
-            if found:
-                actors.add(name)
-                rest = blanked
-        return actors, rest
-
-    def names_in(self, rest: str) -> set[str]:
-        """Stems of the proper nouns (:attr:`proper`) written capitalised in ``rest``."""
-        return self.names_among(_WORD.findall(rest))
-
-    def names_among(self, tokens: Sequence[str]) -> set[str]:
-        """Stems of the proper nouns (:attr:`proper`) among words of ``_WORD``, as written."""
-        try:
-            names = set(map(self._names.__getitem__, tokens))
-        except KeyError:  # a word not met before
-            remember(self._names, tokens, self._name_of)
-            names = set(map(self._names.__getitem__, tokens))
-        names.discard(None)
-        return names  # type: ignore[return-value]
-
-    def _name_of(self, token: str) -> str | None:
-        key = token.lower()
-        return stem(key) if token[:1].isupper() and key in self.proper else None
-
-    def read(self, text: str, owner: str) -> _Sentence:
-        actors, rest = self.targets_in(text)
-        names = self.names_in(rest)
-        stems = content_stems(text)
-        predicate = frozenset(stems if rest is text else content_stems(rest)).difference(
-            names, _ATTRIBUTION)
-        return _Sentence(text, owner, tuple(stems), frozenset(actors | names), predicate)
-
-
-def _first_words(aliases: Sequence[str]) -> tuple[str, ...] | None:
-    """Lower-cased first words of ``aliases``, or None if one is not ASCII or empty.
-
-    In ASCII text, every match of the aliases' pattern
-    (:func:`analyzer.text.compile_terms`) starts with one of them, in any case.
-    """
-    parts = [alias.rstrip("*").split() for alias in aliases]
-    if not all(part and part[0].isascii() for part in parts):
-        return None
-    return tuple(sorted({part[0].lower() for part in parts}))
-
-
-def _leading_run(alias: str) -> tuple[str, str]:
-    """How a word of ASCII text must look for a match of ``alias`` to start it.
-
-    Returns ``("word", run)`` when the word (lower-cased run of word
-    characters) must equal ``run``, ``("prefix", run)`` when it must begin
-    with it (a one-word alias ending in ``*``), or ``("any", "")`` when the
-    alias does not start with an ASCII word character.
-    """
-    parts = alias.rstrip("*").split()
-    first = parts[0].lower() if parts else ""
-    run = _RUN_START.match(first)
-    if run is None or not first.isascii():
-        return "any", ""
-    if run.group() == first and len(parts) == 1 and alias.endswith("*"):
-        return "prefix", first
-    return "word", run.group()
-
-
-def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
-    """Lower-cased words the texts treat as names.
-
-    A word is a name when, inside sentences, it is written capitalised (or as
-    a short acronym) more often than not; or when it is never written in lower
-    case and starts at least :data:`MIN_INITIAL` sentences ("Brazil rejected
-    …", "Brazil said …"), where a capital says nothing by itself. Headlines
-    (more than :data:`TITLE_SHARE` of at least three non-stop words
-    capitalised) are not counted.
-    """
-    return _names_in(sentences(text) for text in texts)
-
-
-def _names_in(split: Iterable[Sequence[str]],
-              capitals: list[tuple[str, ...]] | None = None) -> frozenset[str]:
-    """:func:`_proper_nouns` of texts already split into sentences.
-
-    Each word is counted as it is written, all sentences at once, and read
-    once per distinct spelling: as first word of a sentence or not. If
-    ``capitals`` is given, each sentence's capitalised non-stop words (every
-    word a name can be) are added to it, in turn.
-    """
-    every: Counter[str] = Counter()
-    first: Counter[str] = Counter()
-    content, capital_content = _CONTENT, _CAPITAL_CONTENT
-    for text_sentences in split:
-        for sentence in text_sentences:
-            tokens = _WORD.findall(sentence)
-            try:
-                count = sum(map(content.__getitem__, tokens))
-            except KeyError:  # a word not met before
-                _learn_kinds(set(tokens))
-                count = sum(map(content.__getitem__, tokens))
-            if capitals is not None:
-                capitals.append(tuple(compress(tokens, map(capital_content.__getitem__, tokens))))
-            if not tokens:
-                continue
-            if count >= 3 and sum(map(capital_content.__getitem__, tokens)) > TITLE_SHARE * count:
-                continue  # a headline capitalises every word: its capitals say nothing
-            every.update(tokens)
-            first[tokens[0]] += 1
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    initial: Counter[str] = Counter()
-    for token, n in every.items():
-        key = token.lower()
-        if key in STOP_WORDS or len(key) < 2:
-            continue
-        acronym = token.isupper() and len(token) <= 5
-        if not (acronym or token[:1].isupper()):
-            lower[key] += n
-            continue
-        opening = first[token]
-        if opening:
-            initial[key] += opening
-        if n > opening:
-            capital[key] += n - opening
-    names = {w for w, n in capital.items() if n > lower[w]}
-    names |= {w for w, n in initial.items() if n >= MIN_INITIAL and not lower[w]}
-    return frozenset(names)
-
-
-_CONTENT: dict[str, bool] = {}
-"""Each word :func:`_names_in` has met: True unless it is a stop word."""
-_CAPITAL_CONTENT: dict[str, bool] = {}
-"""Each word :func:`_names_in` has met: True for a capitalised word that is not a stop word."""
-
-
-def _learn_kinds(tokens: set[str]) -> None:
-    """Add the words of ``tokens`` not yet in the memos (all of them if the memos start afresh)."""
-    missing = tokens.difference(_CONTENT)
-    if len(_CONTENT) + len(missing) > MAX_MEMO:
-        _CONTENT.clear()
-        _CAPITAL_CONTENT.clear()
-        missing = tokens
-    for token in missing:
-        _CONTENT[token] = kept = token.lower() not in STOP_WORDS
-        _CAPITAL_CONTENT[token] = kept and token[:1].isupper()
-
 
 def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: Settings,
                  threshold: float = CLAIM_THRESHOLD, limit: int = MAX_CLAIMS
@@ -315,7 +92,7 @@ def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: 
     news_split = [sentences(article.text) for article in articles]
     forum_split = [sentences(post.text) for post in voices]
     capitals: list[tuple[str, ...]] = []
-    reader = _Reader(news_split + forum_split, settings, capitals)
+    reader = Reader(news_split + forum_split, settings, capitals)
     news_all = [reader.read(s, article.id)
                 for article, split in zip(articles, news_split, strict=True) for s in split]
     claims = [s for s in news_all if s.actors and s.predicate and _is_claim(s.text, mentions)]
@@ -362,7 +139,7 @@ class _ForumSentences:
     it there, since no other pair is ever looked up.
     """
 
-    def __init__(self, reader: _Reader, claims: Sequence[_Sentence]) -> None:
+    def __init__(self, reader: Reader, claims: Sequence[Sentence]) -> None:
         self.reader = reader
         self.pairs = {(actor, word) for claim in claims
                       for actor in claim.actors for word in claim.predicate}
@@ -399,7 +176,7 @@ class _ForumSentences:
             self.predicates.append(frozenset())  # never a candidate: no claim's actor
             return
         predicate = frozenset(distinct if rest is text else content_stems(rest)).difference(
-            names, _ATTRIBUTION)
+            names, ATTRIBUTION)
         self.predicates.append(predicate)
         pairs = self.pairs
         for actor in actors:
@@ -407,13 +184,13 @@ class _ForumSentences:
                 if (actor, word) in pairs:
                     self.index[(actor, word)].append(f)
 
-    def sentence(self, f: int) -> _Sentence:
+    def sentence(self, f: int) -> Sentence:
         """The ``f``-th kept sentence."""
-        return _Sentence(self.texts[f], self.owners[f], self.stems[f], self.actors[f],
+        return Sentence(self.texts[f], self.owners[f], self.stems[f], self.actors[f],
                          self.predicates[f])
 
 
-def _best(pairs: Sequence[tuple[float, int, int]], claims: Sequence[_Sentence],
+def _best(pairs: Sequence[tuple[float, int, int]], claims: Sequence[Sentence],
           forum: _ForumSentences, settings: Settings, limit: int) -> tuple[ClaimMatch, ...]:
     matches: list[ClaimMatch] = []
     used_claims: set[str] = set()
