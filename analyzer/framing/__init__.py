@@ -4,6 +4,8 @@
   rest by :func:`compare`.
 - :mod:`analyzer.framing.claims`: news claims echoed or contested by the
   forum, matched by actor and predicate.
+- :mod:`analyzer.framing.reader`: a sentence's actors, stems and predicate,
+  for claim matching.
 - :mod:`analyzer.framing.dates`: how far the news dates lie from the thread's.
 - :mod:`analyzer.framing.terms`: distinctive terms by log-odds with an
   informative Dirichlet prior.

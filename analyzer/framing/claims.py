@@ -33,13 +33,15 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from analyzer.articles import is_boilerplate
-from analyzer.framing.terms import STOP_WORDS, content_stems, is_negation, stem
+from analyzer.framing.reader import ATTRIBUTION, Reader, Sentence, proper_nouns
+from analyzer.framing.terms import content_stems, is_negation, stem
 from analyzer.model import Article, ClaimMatch, Post
 from analyzer.settings import Settings
 from analyzer.text import compile_terms, sentences, words
+
+_Reader, _proper_nouns = Reader, proper_nouns  # the names tests import them by
 
 CLAIM_THRESHOLD = 0.3
 """Cosine similarity at which a forum sentence can take up a news claim.
@@ -63,116 +65,7 @@ MAX_POSTINGS = 500
 """Forum sentences an (actor, predicate stem) pair may be filed under and still
 find candidates; a pair more common than that singles out nothing."""
 
-MIN_INITIAL = 2
-TITLE_SHARE = 0.6
-"""Share of capitalised content words above which a sentence reads as a headline."""
-"""Sentences a word never written in lower case must start to count as a name."""
-
-_ATTRIBUTION = frozenset(stem(w) for w in (
-    "said", "says", "say", "saying", "told", "tells", "according", "added", "adds",
-    "stated", "states", "statement", "statements", "reported", "reports", "claimed",
-    "claims", "announced", "noted", "quoted", "insisted", "spokesman", "spokeswoman",
-    "spokesperson", "confirmed", "commented", "cited"))
-"""Stems of words that report a claim rather than make it; never predicate words."""
-
 _ENDS_LIKE_STATEMENT = re.compile(r"[.!]['\"”’)\]]*\s*$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    text: str
-    owner: str
-    stems: tuple[str, ...]
-    actors: frozenset[str]
-    predicate: frozenset[str]
-
-
-class _Reader:
-    """Finds the actors and predicate of sentences, given every text at hand."""
-
-    def __init__(self, split: Iterable[Sequence[str]], settings: Settings) -> None:
-        """``split``: the sentences of every text at hand, text by text."""
-        self.targets = [(t.name, compile_terms(t.aliases), _first_words(t.aliases))
-                        for t in settings.targets]
-        self.proper = _names_in(split)
-
-    def read(self, text: str, owner: str) -> _Sentence:
-        actors = set()
-        rest = text
-        lowered = rest.lower() if rest.isascii() else None
-        for name, pattern, heads in self.targets:
-            if lowered is not None and heads is not None and not any(
-                    head in lowered for head in heads):
-                continue  # no alias can match where its first word is absent
-            if pattern.search(rest):
-                actors.add(name)
-                rest = pattern.sub(" ", rest)
-                lowered = rest.lower() if rest.isascii() else None
-        names = {stem(w.lower()) for i, w in enumerate(_WORD.findall(rest))
-                 if w[:1].isupper() and w.lower() in self.proper}
-        stems = content_stems(text)
-        predicate = frozenset(s for s in (stems if rest is text else content_stems(rest))
-                              if s not in names and s not in _ATTRIBUTION)
-        return _Sentence(text, owner, tuple(stems), frozenset(actors | names), predicate)
-
-
-def _first_words(aliases: Sequence[str]) -> tuple[str, ...] | None:
-    """Lower-cased first words of ``aliases``, or None if one is not ASCII or empty.
-
-    In ASCII text, every match of the aliases' pattern
-    (:func:`analyzer.text.compile_terms`) starts with one of them, in any case.
-    """
-    parts = [alias.rstrip("*").split() for alias in aliases]
-    if not all(part and part[0].isascii() for part in parts):
-        return None
-    return tuple(sorted({part[0].lower() for part in parts}))
-
-
-def _proper_nouns(texts: Iterable[str]) -> frozenset[str]:
-    """Lower-cased words the texts treat as names.
-
-    A word is a name when, inside sentences, it is written capitalised (or as
-    a short acronym) more often than not; or when it is never written in lower
-    case and starts at least :data:`MIN_INITIAL` sentences ("Brazil rejected
-    …", "Brazil said …"), where a capital says nothing by itself. Headlines
-    (:func:`_title_case`) are not counted.
-    """
-    return _names_in(sentences(text) for text in texts)
-
-
-def _names_in(split: Iterable[Sequence[str]]) -> frozenset[str]:
-    """:func:`_proper_nouns` of texts already split into sentences."""
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    initial: Counter[str] = Counter()
-    for text_sentences in split:
-        for sentence in text_sentences:
-            tokens = _WORD.findall(sentence)
-            if _title_case(tokens):
-                continue  # a headline capitalises every word: its capitals say nothing
-            for position, token in enumerate(tokens):
-                key = token.lower()
-                if key in STOP_WORDS or len(key) < 2:
-                    continue
-                acronym = token.isupper() and len(token) <= 5
-                if not (acronym or token[:1].isupper()):
-                    lower[key] += 1
-                elif position == 0:
-                    initial[key] += 1
-                else:
-                    capital[key] += 1
-    names = {w for w, n in capital.items() if n > lower[w]}
-    names |= {w for w, n in initial.items() if n >= MIN_INITIAL and not lower[w]}
-    return frozenset(names)
-
-
-def _title_case(tokens: Sequence[str]) -> bool:
-    """True for a headline-like run of words: most non-stop words capitalised."""
-    content = [t for t in tokens if t.lower() not in STOP_WORDS]
-    capitals = sum(1 for t in content if t[:1].isupper())
-    return len(content) >= 3 and capitals > TITLE_SHARE * len(content)
-
 
 def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: Settings,
                  threshold: float = CLAIM_THRESHOLD, limit: int = MAX_CLAIMS
@@ -198,49 +91,112 @@ def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: 
     # splitter's cache, and splitting again would cost as much as the first time.
     news_split = [sentences(article.text) for article in articles]
     forum_split = [sentences(post.text) for post in voices]
-    reader = _Reader(news_split + forum_split, settings)
+    capitals: list[tuple[str, ...]] = []
+    reader = Reader(news_split + forum_split, settings, capitals)
     news_all = [reader.read(s, article.id)
                 for article, split in zip(articles, news_split, strict=True) for s in split]
     claims = [s for s in news_all if s.actors and s.predicate and _is_claim(s.text, mentions)]
-    forum = [reader.read(s, post.id)
-             for post, split in zip(voices, forum_split, strict=True) for s in split]
-    forum = [s for s in forum if len(set(s.stems)) >= FORUM_MIN_STEMS and s.actors]
-    if not claims or not forum:
+    if not claims:
         return ()
-    idf = _idf([s.stems for s in news_all] + [s.stems for s in forum])
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for f, sentence in enumerate(forum):
-        for actor in sentence.actors:
-            for word in sentence.predicate:
-                index[(actor, word)].append(f)
+    forum = _ForumSentences(reader, claims)
+    forum_capitals = iter(capitals[sum(len(split) for split in news_split):])
+    for post, split in zip(voices, forum_split, strict=True):
+        for text in split:
+            forum.add(text, post.id, next(forum_capitals))
+    if not forum.stems:
+        return ()
+    idf = _idf([s.stems for s in news_all], forum.df, len(forum.stems))
+    vectors: dict[int, dict[str, float]] = {}
     pairs: list[tuple[float, int, int]] = []
     for c, claim in enumerate(claims):
         candidates: set[int] = set()
         for actor in claim.actors:
             for word in claim.predicate:
-                found = index.get((actor, word), ())
+                found = forum.index.get((actor, word), ())
                 if len(found) <= MAX_POSTINGS:
                     candidates.update(found)
         vector = _vector(claim.stems, idf)
         weight = math.fsum(idf.get(w, 1.0) for w in claim.predicate)
         for f in candidates:
-            shared = claim.predicate & forum[f].predicate
+            shared = claim.predicate & forum.predicates[f]
             if math.fsum(idf.get(w, 1.0) for w in shared) < PREDICATE_SHARE * weight:
                 continue
-            score = _cosine(vector, _vector(forum[f].stems, idf))
+            if f not in vectors:
+                vectors[f] = _vector(forum.stems[f], idf)
+            score = _cosine(vector, vectors[f])
             if score >= threshold:
                 pairs.append((score, c, f))
     pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
     return _best(pairs, claims, forum, settings, limit)
 
 
-def _best(pairs: Sequence[tuple[float, int, int]], claims: Sequence[_Sentence],
-          forum: Sequence[_Sentence], settings: Settings, limit: int) -> tuple[ClaimMatch, ...]:
+class _ForumSentences:
+    """The forum sentences that can take up a claim: those naming an actor.
+
+    Each kept sentence (at least :data:`FORUM_MIN_STEMS` distinct stems and
+    one actor) counts in the idf; its predicate is read, and it is filed
+    under its (actor, predicate stem) pairs, only where a claim could find
+    it there, since no other pair is ever looked up.
+    """
+
+    def __init__(self, reader: Reader, claims: Sequence[Sentence]) -> None:
+        self.reader = reader
+        self.pairs = {(actor, word) for claim in claims
+                      for actor in claim.actors for word in claim.predicate}
+        self.claim_actors = frozenset(actor for actor, _ in self.pairs)
+        self.texts: list[str] = []
+        self.owners: list[str] = []
+        self.stems: list[tuple[str, ...]] = []
+        self.actors: list[frozenset[str]] = []
+        self.predicates: list[frozenset[str]] = []
+        self.df: Counter[str] = Counter()
+        self.index: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, text: str, owner: str, capitals: Sequence[str]) -> None:
+        """Read one forum sentence, keeping it if it names an actor.
+
+        ``capitals``: its capitalised non-stop words, as :func:`_names_in` found them.
+        """
+        targets, rest = self.reader.targets_in(text)
+        names = self.reader.names_among(capitals) if rest is text else self.reader.names_in(rest)
+        if not targets and not names:
+            return
+        stems = content_stems(text)
+        distinct = set(stems)
+        if len(distinct) < FORUM_MIN_STEMS:
+            return
+        actors = frozenset(targets | names)
+        f = len(self.stems)
+        self.texts.append(text)
+        self.owners.append(owner)
+        self.stems.append(tuple(stems))
+        self.actors.append(actors)
+        self.df.update(distinct)
+        if self.claim_actors.isdisjoint(actors):
+            self.predicates.append(frozenset())  # never a candidate: no claim's actor
+            return
+        predicate = frozenset(distinct if rest is text else content_stems(rest)).difference(
+            names, ATTRIBUTION)
+        self.predicates.append(predicate)
+        pairs = self.pairs
+        for actor in actors:
+            for word in predicate:
+                if (actor, word) in pairs:
+                    self.index[(actor, word)].append(f)
+
+    def sentence(self, f: int) -> Sentence:
+        """The ``f``-th kept sentence."""
+        return Sentence(self.texts[f], self.owners[f], self.stems[f], self.actors[f],
+                         self.predicates[f])
+
+
+def _best(pairs: Sequence[tuple[float, int, int]], claims: Sequence[Sentence],
+          forum: _ForumSentences, settings: Settings, limit: int) -> tuple[ClaimMatch, ...]:
     matches: list[ClaimMatch] = []
     used_claims: set[str] = set()
     used_forum: set[int] = set()
     for score, c, f in pairs:
-        claim, reply = claims[c], forum[f]
+        claim, reply = claims[c], forum.sentence(f)
         key = " ".join(words(claim.text))
         if key in used_claims or f in used_forum:
             continue
@@ -267,10 +223,12 @@ def _is_claim(sentence: str, mentions: re.Pattern[str]) -> bool:
             and bool(mentions.search(sentence)))
 
 
-def _idf(documents: Iterable[Sequence[str]]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    n = 0
-    for stems in documents:
+def _idf(news: Iterable[Sequence[str]], forum_df: Counter[str], forum_count: int
+         ) -> dict[str, float]:
+    """Smoothed idf over the news sentences and the kept forum sentences (``forum_df``)."""
+    df = Counter(forum_df)
+    n = forum_count
+    for stems in news:
         n += 1
         df.update(set(stems))
     return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}

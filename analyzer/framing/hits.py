@@ -1,4 +1,4 @@
-"""Counting each frame's term matches in a long text, in one pass over its words.
+"""Counting each frame's term matches in a long text, mostly by counting words.
 
 :func:`analyzer.framing.frames.frame_hits` runs each frame's pattern
 (:func:`analyzer.text.compile_terms`) over the whole text. Python's regular
@@ -6,30 +6,83 @@ expressions try every alternative of such a pattern at every word start, so
 on a large thread's pooled opinion text that takes longer than VADER's own
 scoring. :class:`FrameCounter` gives the same counts faster:
 
-1. one scan finds every word start and its run of word characters;
-2. a word can only start a match of a frame whose terms have a first word
-   it begins with (for a term with more after its leading run of word
-   characters, one it equals), which is looked up once per distinct word;
-3. the frame's own pattern is then tried at those places only, in order,
-   skipping places inside its previous match, exactly as ``finditer`` does.
+1. one scan of the lower-cased text finds the *candidate* words: those (runs
+   of word characters at a word start) beginning with the leading run of
+   word characters of some frame's term, or holding a character outside
+   ASCII; every other word is passed over inside the regular expression;
+2. most terms are one plain word (letters, digits, ``_``; not a short
+   capital alias such as "US", which keeps its case). Whether such terms
+   match at a word depends on the word alone: one without ``*`` matches the
+   word it equals, one with ``*`` every word it begins. Where no other term
+   of the frame could start at the word and no apostrophe or hyphen follows
+   it (so no match reaches past the word), the word's matches are counted
+   in bulk, once per distinct word;
+3. a frame with any other candidate (a term of several words or with inner
+   punctuation that could start there, a word outside ASCII, or an
+   apostrophe or hyphen after it) is counted in full: its own pattern is
+   tried at its candidate words, in order, skipping places inside its
+   previous match, exactly as ``finditer`` does.
 
-Where the shortcut could miss a match (words or terms outside ASCII, whose
-case folding is wider than ``str.lower``; a term not starting with a word
-character), the plain scan is used, so counts never differ.
+Lower-casing keeps every character's place and kind, and keeps non-ASCII
+text non-ASCII, save for two characters (U+0130, U+212A); a text holding
+either is scanned as it is, case-insensitively, every frame counted in full.
+Where the shortcut could miss a match (a term outside ASCII, one not starting
+with a word character), each frame's pattern is run over the whole text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
+from typing import Any
 
 from analyzer.model import FrameHits
 from analyzer.settings import Frame
-from analyzer.text import compile_terms
+from analyzer.text import compile_terms, is_case_sensitive
 
-_TOKEN = re.compile(r"(?<![\w\-])\w+")
 _LEADING_RUN = re.compile(r"\w+")
 _MAX_MEMO = 100_000
+_LOWER_MOVES = ("\u0130", "\u212a")
+"""The characters whose lower case is longer than one character, or ASCII though they are not."""
+
+_Status = tuple[tuple[int, ...], tuple[int, ...]]
+"""Of one candidate word: the frames it matches as a plain word, and those it may start."""
+
+_Start = tuple[str, bool, str | None, bool]
+"""How a term other than a plain word starts, as :func:`_may_start` reads it: the leading
+run of word characters its first word has; whether a candidate word must begin with
+it (else equal it); the leading run the next word must have (None when it need not
+have any); and whether the next word must begin with that (else equal it)."""
+
+
+def _start_of(term: str) -> _Start:
+    """How a word and the word after it must look for ``term`` to match at the word."""
+    wildcard = term.endswith("*")
+    parts = [part.lower() for part in term.rstrip("*").split()]
+    run = _LEADING_RUN.match(parts[0])
+    first = run.group() if run is not None else parts[0]
+    if len(parts) == 1:
+        return first, wildcard and first == parts[0], None, False
+    if first != parts[0]:  # punctuation inside the first word: nothing to say of the next
+        return first, False, None, False
+    second = _LEADING_RUN.match(parts[1])
+    if second is None:
+        return first, False, None, False
+    return first, False, second.group(), (wildcard and len(parts) == 2
+                                          and second.group() == parts[1])
+
+
+def _may_start(start: _Start, word: str, after: str) -> bool:
+    """Whether a term starting as ``start`` says may match at ``word``, ``after`` following."""
+    first, first_prefix, second, second_prefix = start
+    if not (word.startswith(first) if first_prefix else word == first):
+        return False
+    if second is None:
+        return True
+    if not after.isascii():  # a letter outside ASCII may match one inside it, ignoring case
+        return True
+    return after.startswith(second) if second_prefix else after == second
 
 
 class FrameCounter:
@@ -41,26 +94,57 @@ class FrameCounter:
         heads = [[term.rstrip("*").split()[0] if term.rstrip("*").split() else ""
                   for term in frame.terms] for frame in frames]
         self._fast = all(h.isascii() and _LEADING_RUN.match(h) for hs in heads for h in hs)
-        # Per frame: first words a word must begin with, and leading runs it must equal.
+        # Per frame: plain one-word terms (without and with "*"), and how a
+        # candidate word and the word after it must look for another term to
+        # start there (see _Start).
+        self._whole: list[frozenset[str]] = []
         self._prefixes: list[tuple[str, ...]] = []
-        self._exact: list[frozenset[str]] = []
+        self._other: list[tuple[_Start, ...]] = []
         if self._fast:
-            for frame_heads in heads:
-                lowered = [h.lower() for h in frame_heads]
-                self._prefixes.append(tuple(h for h in lowered if _LEADING_RUN.fullmatch(h)))
-                self._exact.append(frozenset(
-                    run.group() for h in lowered if not _LEADING_RUN.fullmatch(h)
-                    for run in [_LEADING_RUN.match(h)] if run is not None))
-        self._memo: dict[str, tuple[int, ...]] = {}
+            for frame in frames:
+                whole: set[str] = set()
+                prefixes: set[str] = set()
+                other: set[_Start] = set()
+                for term in frame.terms:
+                    parts = term.rstrip("*").split()
+                    first = parts[0].lower()
+                    if (len(parts) == 1 and _LEADING_RUN.fullmatch(first)
+                            and not is_case_sensitive(term)):
+                        (prefixes if term.endswith("*") else whole).add(first)
+                    else:
+                        other.add(_start_of(term))
+                self._whole.append(frozenset(whole))
+                self._prefixes.append(tuple(sorted(prefixes)))
+                self._other.append(tuple(sorted(other)))
+        self._memo: dict[tuple[str, str], _Status] = {}
+        runs = {run for runs in (*self._whole, *self._prefixes) for run in runs}
+        runs |= {start[0] for starts in self._other for start in starts}
+        starts = r"(?<![\w\-])(?=" + "{trie}" + r"|\w*[^\W\x00-\x7f])"
+        then = r"(\w+)([-'’]?)(?:(?=\s+(\w+)))?"
+        self._lower_scan = re.compile(starts.format(trie=_trie(runs)) + then)
+        self._cased_scan = re.compile(starts.format(trie="(?i:" + _trie(runs) + ")") + then)
 
-    def _frames_of(self, word: str) -> tuple[int, ...]:
-        """Indices of the frames a match could start with ``word`` (lower case, ASCII)."""
-        found = tuple(i for i, (prefixes, exact) in enumerate(zip(self._prefixes, self._exact,
-                                                                   strict=True))
-                      if word in exact or any(word.startswith(p) for p in prefixes))
+    def _status(self, word: str, after: str) -> _Status:
+        """Which frames a candidate ``word`` matches as a plain word, and which it may start.
+
+        Args:
+            word: The candidate word, lower-cased.
+            after: The word after it (lower-cased), if only white space
+                lies between them, else "".
+        """
+        every = range(len(self.names))
+        if not word.isascii():
+            found: _Status = ((), tuple(every))
+        else:
+            starts = tuple(i for i in every
+                           if any(_may_start(start, word, after) for start in self._other[i]))
+            found = (tuple(i for i in every if i not in starts and (
+                           word in self._whole[i]
+                           or any(word.startswith(p) for p in self._prefixes[i]))),
+                     starts)
         if len(self._memo) >= _MAX_MEMO:
             self._memo.clear()
-        self._memo[word] = found
+        self._memo[(word, after)] = found
         return found
 
     def hits(self, text: str) -> FrameHits:
@@ -68,25 +152,83 @@ class FrameCounter:
         if not self._fast:
             return tuple((name, sum(1 for _ in pattern.finditer(text)))
                          for name, pattern in zip(self.names, self.patterns, strict=True))
-        every = tuple(range(len(self.names)))
-        places: list[list[int]] = [[] for _ in self.names]
+        every = range(len(self.names))
+        if any(c in text for c in _LOWER_MOVES):
+            return tuple(zip(self.names, self._in_full(text, every), strict=True))
+        lowered = text.lower()
+        counts = [0] * len(self.names)
+        special: dict[int, set[tuple[str, str, str]]] = {}
         memo = self._memo
-        for token in _TOKEN.finditer(text):
-            word = token.group()
-            if word.isascii():
-                word = word.lower()
-                frames = memo.get(word)
-                if frames is None:
-                    frames = self._frames_of(word)
+        for key, n in Counter(self._lower_scan.findall(lowered)).items():
+            word, mark, after = key
+            matches, may_start = memo.get((word, after)) or self._status(word, after)
+            if mark:  # a match could reach past the word
+                for index in matches:
+                    special.setdefault(index, set()).add(key)
             else:
-                frames = every
+                for index in matches:
+                    counts[index] += n
+            for index in may_start:
+                special.setdefault(index, set()).add(key)
+        for index, keys in special.items():
+            counts[index] = self._recount(text, lowered, index, counts[index], keys)
+        return tuple(zip(self.names, counts, strict=True))
+
+    def _recount(self, text: str, lowered: str, index: int, count: int,
+                 special: set[tuple[str, str, str]]) -> int:
+        """The frame's count, from ``count`` (its plain-word matches at candidates
+        followed by no apostrophe or hyphen) and its pattern tried at the
+        ``special`` candidates, in order, as ``finditer`` would.
+
+        A match there that reaches past its first word takes back the plain-word
+        matches it covers, and the special candidates inside it are skipped.
+        """
+        scan, pattern, memo = self._lower_scan, self.patterns[index], self._memo
+        words = sorted({word for word, _, _ in special}, key=lambda w: (-len(w), w))
+        finder = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        reach = 0
+        for found in finder.finditer(lowered):
+            start = found.start()
+            token = scan.match(lowered, start) if start >= reach else None
+            if token is None or (token.group(1), token.group(2),
+                                 token.group(3) or "") not in special:
+                continue
+            match = pattern.match(text, start)
+            if match is None:
+                continue
+            count += 1
+            reach = match.end()
+            for inner in scan.finditer(lowered, token.end(1)):
+                if inner.start() >= reach:
+                    break
+                word, after = inner.group(1), inner.group(3) or ""
+                if not inner.group(2) and index in (memo.get((word, after))
+                                                    or self._status(word, after))[0]:
+                    count -= 1  # counted as a plain word, but inside this match
+        return count
+
+    def _in_full(self, text: str, frames: Collection[int]) -> list[int]:
+        """Each of ``frames``' matches in ``text``, tried at every candidate word."""
+        places: dict[int, list[int]] = {index: [] for index in frames}
+        memo = self._memo
+        every = tuple(frames)
+        for token in self._cased_scan.finditer(text):
+            word, after = token.group(1), token.group(3) or ""
+            if word.isascii():
+                word, after = word.lower(), after.lower()
+                matches, may_start = memo.get((word, after)) or self._status(word, after)
+                wanted: Sequence[int] = matches + may_start
+            else:
+                wanted = every
             start = token.start()
-            for index in frames:
-                places[index].append(start)
+            for index in wanted:
+                if index in places:
+                    places[index].append(start)
         counts = []
-        for pattern, starts in zip(self.patterns, places, strict=True):
+        for index in frames:
+            pattern = self.patterns[index]
             count, reach = 0, 0
-            for start in starts:
+            for start in places[index]:
                 if start < reach:
                     continue
                 match = pattern.match(text, start)
@@ -94,4 +236,41 @@ class FrameCounter:
                     count += 1
                     reach = match.end()
             counts.append(count)
-        return tuple(zip(self.names, counts, strict=True))
+        return counts
+
+
+def _trie(words: set[str]) -> str:
+    """A pattern matching the start of any string that begins with one of ``words``.
+
+    Written as a trie, so that at each place only one branch per letter is
+    tried; a word that begins with another adds nothing.
+    """
+    if not words:
+        return "(?!x)x"
+    end = ""  # marks a node where a word ends: nothing after it matters
+    root: dict[str, Any] = {}
+    for word in sorted(words, key=len):
+        node = root
+        for char in word:
+            if end in node:
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[end] = {}
+    # Children before parents: each node's pattern is built from its children's.
+    order: list[dict[str, Any]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(child for key, child in node.items() if key != end)
+    patterns: dict[int, str] = {}
+    for node in reversed(order):
+        if end in node:
+            patterns[id(node)] = ""
+            continue
+        branches = [re.escape(char) + patterns[id(child)] for char, child in sorted(node.items())]
+        patterns[id(node)] = (branches[0] if len(branches) == 1
+                              else "(?:" + "|".join(branches) + ")")
+    return patterns[id(root)]

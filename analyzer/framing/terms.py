@@ -18,13 +18,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import snowballstemmer
 
 from analyzer.model import TermScore
+from analyzer.text import _WORD as _TEXT_WORD  # the pattern words() finds words by
 from analyzer.text import words
 
 _STOP_TEXT = """
@@ -53,6 +55,7 @@ NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "cannot", "nobody
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _CASED_US = re.compile(r"\bUS\b")
+_V = TypeVar("_V")
 
 
 @lru_cache(maxsize=1)
@@ -72,15 +75,25 @@ def surface_words(text: str) -> list[str]:
     "US" in capitals is read as the country (``u.s``), not the pronoun.
     """
     surface = _SURFACE
-    result = []
-    for word in words(_CASED_US.sub("U.S", text)):
-        try:
-            form = surface[word]
-        except KeyError:
-            form = _surface_form(word)
-        if form is not None:
-            result.append(form)
-    return result
+    tokens = lower_words(text)
+    try:
+        return [form for form in map(surface.__getitem__, tokens) if form is not None]
+    except KeyError:  # a word not met before
+        remember(surface, tokens, _surface_form)
+        return [form for form in map(surface.__getitem__, tokens) if form is not None]
+
+
+def lower_words(text: str) -> list[str]:
+    """The words :func:`surface_words` reads in ``text``: lower-cased, "US" as ``u.s``.
+
+    The same as :func:`analyzer.text.words` after the "US" rewrite; ASCII text
+    is lower-cased once as a whole, which gives the same words faster.
+    """
+    if "US" in text:
+        text = _CASED_US.sub("U.S", text)
+    if text.isascii():
+        return _TEXT_WORD.findall(text.lower())
+    return words(text)
 
 
 _SURFACE: dict[str, str | None] = {}
@@ -90,30 +103,43 @@ _MAX_MEMO = 200_000
 """Words each memo keeps; past that it starts afresh, so memory stays bounded."""
 
 
+def remember(memo: dict[str, _V], keys: Iterable[str], make: Callable[[str], _V]) -> None:
+    """Add ``make(key)`` to ``memo`` for every key of ``keys`` it lacks.
+
+    A memo about to outgrow :data:`_MAX_MEMO` starts afresh first, so every
+    key of ``keys`` is in it afterwards.
+    """
+    wanted = set(keys)
+    missing = wanted.difference(memo)
+    if not missing:
+        return
+    if len(memo) + len(missing) > _MAX_MEMO:
+        memo.clear()
+        missing = wanted
+    for key in missing:
+        memo[key] = make(key)
+
+
 def _surface_form(word: str) -> str | None:
-    """The content form of one word of :func:`analyzer.text.words` (memoised)."""
+    """The content form of one word of :func:`analyzer.text.words`."""
     plain = _POSSESSIVE.sub("", word.replace("’", "'"))
     keep = len(plain) >= 2 and plain not in STOP_WORDS and any(c.isalpha() for c in plain)
-    form = plain if keep else None
-    if len(_SURFACE) >= _MAX_MEMO:
-        _SURFACE.clear()
-    _SURFACE[word] = form
-    return form
+    return plain if keep else None
 
 
 def content_stems(text: str) -> list[str]:
     """Return the stems of the content words of ``text``."""
+    return stems_of(surface_words(text))
+
+
+def stems_of(forms: list[str]) -> list[str]:
+    """The stems of content words (memoised, so each distinct word is stemmed once)."""
     stems = _STEMS
-    result = []
-    for word in surface_words(text):
-        try:
-            result.append(stems[word])
-        except KeyError:
-            if len(stems) >= _MAX_MEMO:
-                stems.clear()
-            stems[word] = found = stem(word)
-            result.append(found)
-    return result
+    try:
+        return list(map(stems.__getitem__, forms))
+    except KeyError:  # a word not met before
+        remember(stems, forms, stem)
+        return list(map(stems.__getitem__, forms))
 
 
 _STEMS: dict[str, str] = {}
@@ -143,11 +169,20 @@ def count_terms(texts: Iterable[str]) -> TermCounts:
     """Count the content-word stems of ``texts``, remembering surface forms."""
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
-    seen: Counter[str] = Counter()
+    met: Counter[str] = Counter()
     for text in texts:
-        seen.update(surface_words(text))
-    for word, n in seen.items():  # in order of first sight, as counting word by word does
-        key = stem(word)
+        met.update(lower_words(text))
+    surface = _SURFACE
+    remember(surface, met, _surface_form)
+    seen: Counter[str] = Counter()
+    for word, n in met.items():  # in order of first sight, as counting word by word does
+        form = surface[word]
+        if form is not None:
+            seen[form] += n
+    stems = _STEMS
+    remember(stems, seen, stem)
+    for word, n in seen.items():
+        key = stems[word]
         counts[key] += n
         forms.setdefault(key, Counter())[word] += n
     return TermCounts(counts, forms)
