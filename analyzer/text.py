@@ -44,6 +44,8 @@ def paragraphs(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Return the words of ``text``, lower-cased, keeping inner ' - and . ("U.S")."""
+    if text.isascii():  # lower-casing ASCII keeps every character's class
+        return _WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]
 
 
@@ -88,8 +90,8 @@ def looks_english(text: str) -> bool:
         if latin < 0.5 * len(letters):
             return False
     tokens = words(text)
-    english = sum(1 for t in tokens if t in _ENGLISH_FUNCTION_WORDS)
-    foreign = sum(1 for t in tokens if t in _FOREIGN_FUNCTION_WORDS)
+    english = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, tokens))
+    foreign = sum(map(_FOREIGN_FUNCTION_WORDS.__contains__, tokens))
     return foreign <= english or foreign < 2
 
 

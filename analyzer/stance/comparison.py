@@ -98,7 +98,7 @@ def find_comparison(text: str, valence: dict[str, float]) -> Comparison | None:
         The comparison, or None.
     """
     lowered = text.lower()
-    if not any(cue in lowered for cue in _CUES):
+    if not any(map(lowered.__contains__, _CUES)):
         return None  # no token can be one the loop below looks for
     tokens = tokens_of(text)
     for i, (token, _, end) in enumerate(tokens):

@@ -90,6 +90,8 @@ def cue_before(text: str, offset: int) -> Side | None:
         "favour", "against", or None when no stance verb governs the mention.
     """
     head = text[max(0, offset - 40):offset]
+    if not head or not (head[-1].isspace() or head[-1] in "-#"):
+        return None  # a cue ends in white space, "-" or "#" just before the mention
     match = _CUE.search(head)
     side: Side | None = None
     if match is not None:

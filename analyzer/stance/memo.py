@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 A = TypeVar("A")
 R = TypeVar("R")
 
+_MISSING = object()
 _MAX_OBJECTS = 64
 MAX_TEXTS = 50_000
 """Texts a :class:`TextMemo` keeps; past that it starts afresh, so memory stays bounded."""
@@ -65,10 +66,9 @@ class TextMemo(Generic[R]):
         ``args`` must be determined by ``owner``: they are not part of the key.
         """
         if owner is self._owner:
-            try:
-                return self._found[text]
-            except KeyError:
-                pass
+            found = self._found.get(text, _MISSING)
+            if found is not _MISSING:
+                return found  # type: ignore[return-value]
         value = work(text, *args)
         if owner is not self._owner:
             self._owner, self._found = owner, {}

@@ -60,6 +60,10 @@ _SOFT = re.compile(
 )
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)
+_HARD_HINT = re.compile(r"[;:—–-]")  # a hard break needs one of these
+_SOFT_HINT = re.compile(r",|but|whereas|though|because|thanks|while")  # in lower-case ASCII
+_APOSTROPHE = re.compile(r"['’]")
+_HEAD_END = re.compile(r"[,;:(]")
 
 SCORN_TERMS = ("puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
                "shills", "poodle", "poodles", "minion", "minions", "henchman", "henchmen",
@@ -113,6 +117,10 @@ def clause_spans(sentence: str, breaks: re.Pattern[str] = _BREAK) -> list[tuple[
         breaks: Where clauses end; by default at ``; :`` and dashes, and
             before contrastive and causal connectives.
     """
+    if _unbroken(sentence, breaks):
+        if not _ALNUM.search(sentence):
+            return []
+        return [(len(sentence) - len(sentence.lstrip()), len(sentence.rstrip()))]
     spans = []
     start = 0
     for cut in [*breaks.finditer(sentence), None]:
@@ -124,6 +132,23 @@ def clause_spans(sentence: str, breaks: re.Pattern[str] = _BREAK) -> list[tuple[
         if cut is not None:
             start = cut.end()
     return spans
+
+
+def _unbroken(sentence: str, breaks: re.Pattern[str]) -> bool:
+    """Return True if ``breaks`` (one of this module's) surely has no match in ``sentence``.
+
+    Every hard break contains one of ``; : — – -``; every soft break a comma
+    or a connective, which in ASCII text lower case shows exactly as the
+    patterns' ignoring of case would (beyond ASCII the test says nothing).
+    """
+    if breaks is _HARD:
+        return _HARD_HINT.search(sentence) is None
+    if breaks is _SOFT:
+        return sentence.isascii() and _SOFT_HINT.search(sentence.lower()) is None
+    if breaks is _BREAK:
+        return (_HARD_HINT.search(sentence) is None and sentence.isascii()
+                and _SOFT_HINT.search(sentence.lower()) is None)
+    return False
 
 
 def clauses(sentence: str) -> list[str]:
@@ -142,8 +167,10 @@ def refers_back(text: str) -> Literal["plural", "singular"] | None:
 
 def pronoun(text: str) -> tuple[Literal["plural", "singular"], int] | None:
     """Return the number and offset of a back-referring pronoun near the start of ``text``."""
-    for match in list(_WORD.finditer(text))[:PRONOUN_WINDOW]:
-        word = re.split(r"['’]", match.group().lower(), maxsplit=1)[0]
+    for count, match in enumerate(_WORD.finditer(text)):
+        if count == PRONOUN_WINDOW:
+            break
+        word = _APOSTROPHE.split(match.group().lower(), maxsplit=1)[0]
         if word in _PLURAL:
             return "plural", match.start()
         if word in _SINGULAR:
@@ -159,10 +186,10 @@ def is_fragment(text: str) -> bool:
     auxiliary, copula, modal or subject pronoun, so it predicates something
     of the sentence before.
     """
-    head = re.split(r"[,;:(]", text, maxsplit=1)[0]
+    head = _HEAD_END.split(text, maxsplit=1)[0]
     found = words(head)
     return 0 < len(found) <= FRAGMENT and not any(
-        re.split(r"['’]", w, maxsplit=1)[0] in _CLAUSAL for w in found)
+        _APOSTROPHE.split(w, maxsplit=1)[0] in _CLAUSAL for w in found)
 
 
 def carried(targets: frozenset[str], number: str | None,
@@ -198,9 +225,12 @@ class Unit:
 
 
 def _within(offsets: dict[str, list[int]], start: int, end: int) -> dict[str, list[int]]:
-    inside = {name: [o - start for o in found if start <= o < end]
-              for name, found in offsets.items()}
-    return {name: found for name, found in inside.items() if found}
+    inside: dict[str, list[int]] = {}
+    for name, found in offsets.items():
+        kept = [o - start for o in found if start <= o < end]
+        if kept:
+            inside[name] = kept
+    return inside
 
 
 def segments(sentence: str, settings: Settings,
@@ -227,15 +257,16 @@ def segments(sentence: str, settings: Settings,
     for first, last in clause_spans(sentence, _HARD):
         piece = sentence[first:last]
         spans = clause_spans(piece, _SOFT)
-        inner = [(first + a, first + b,
-                  mentioned(piece[a:b], settings, offsets=_within(offsets, first + a, first + b)))
-                 for a, b in spans]
-        distinct = {names for _, _, names in inner if names}
-        if len(spans) < 2 or (len(words(piece)) <= LONG_SENTENCE and len(distinct) <= 1):
-            inside = _within(offsets, first, last)
-            parts.append((first, last, mentioned(piece, settings, offsets=inside)))
-        else:
-            parts.extend(inner)
+        if len(spans) >= 2:
+            inner = [(first + a, first + b, mentioned(
+                piece[a:b], settings, offsets=_within(offsets, first + a, first + b)))
+                     for a, b in spans]
+            distinct = {names for _, _, names in inner if names}
+            if len(distinct) > 1 or len(words(piece)) > LONG_SENTENCE:
+                parts.extend(inner)
+                continue
+        inside = _within(offsets, first, last)
+        parts.append((first, last, mentioned(piece, settings, offsets=inside)))
     merged: list[tuple[int, int, frozenset[str]]] = []
     for start, end, names in parts:
         piece = sentence[start:end]

@@ -78,6 +78,8 @@ FRAGMENT_CARRY: Literal["singular"] = "singular"
 SCORN_CEILING = -0.3
 """Highest score a target with a servility word attached can get."""
 
+_NO_CONTEXT: frozenset[str] = frozenset()
+
 _COMPARISONS: TextMemo[Comparison | None] = TextMemo()
 """Each unit's comparison, per lexicon: units recur (reposts, quoted sentences)."""
 
@@ -185,11 +187,15 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
 def _evidence(text: str, settings: Settings) -> Evidence:
     """Score every unit of ``text`` toward the targets (and rival keys) it names."""
     evidence: Evidence = {t.name: [] for t in settings.targets}
+    joint = joint_targets(settings)
     for paragraph in paragraphs(text):
         previous: frozenset[str] = frozenset()
-        context = named_in(paragraph, settings)
-        collective = bool(COLLECTIVE.search(paragraph)) and not any(
-            set(parts) & context for _, parts in joint_targets(settings))
+        if joint:
+            context = named_in(paragraph, settings)
+            collective = bool(COLLECTIVE.search(paragraph)) and not any(
+                set(parts) & context for _, parts in joint)
+        else:  # only a joint target has words that need context, or a collective use
+            context, collective = _NO_CONTEXT, False
         for sentence in sentences(paragraph):
             units = segments(sentence, settings, context)
             named = frozenset().union(*(unit.names for unit in units))
