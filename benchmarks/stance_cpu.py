@@ -4,7 +4,9 @@ For each size it builds the thread of :mod:`stage_cpu` (same generator and
 seed, the stages before stance run untimed), then, in this process:
 
 * ``vader``: VADER alone scores every post's text once;
-* ``stance``: :func:`analyzer.stance.score.score_post` on every post, with
+* ``stance``: :func:`analyzer.stance.score.score_post` on every post (the
+  two take turns, ``CHUNK`` posts each, so the machine's load weighs on
+  both alike), with
   the time spent inside VADER calls (``polarity``'s uncached work) timed
   apart, so ``rules = stance - inside`` is what the stance rules cost.
 
@@ -34,6 +36,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pipeline_speed import _article, generate_thread, vader_seconds  # noqa: E402
+
+CHUNK = 100
+"""Posts VADER alone and stance score in turn."""
 
 _END = re.compile(r"([.!?]+)(?=\s|$)")
 
@@ -71,7 +76,7 @@ def measure(n_posts: int, workdir: Path, unique: bool, profile: str | None,
     clusters = find_reposts(thread, settings)
     settings = resolve_targets(thread, settings, clusters)
     sentiment.analyzer_for(settings)
-    _, vader = vader_seconds([str(r["text"]) for r in rows])
+    vader_seconds(["warm up"])
 
     inside = [0.0]
     work = getattr(sentiment, "_polarity_now", None)
@@ -85,15 +90,21 @@ def measure(n_posts: int, workdir: Path, unique: bool, profile: str | None,
         sentiment._polarity_now = timed  # type: ignore[attr-defined]
     profiler = cProfile.Profile() if profile else None
     results = []
+    vader = stance = 0.0
     try:
-        start = time.process_time()
-        if profiler is not None:
-            profiler.enable()
-        for post in thread.posts:
-            results.append(score_post(settings, post))
-        if profiler is not None:
-            profiler.disable()
-        stance = time.process_time() - start
+        # VADER and stance take turns, a chunk of posts each, so that a change
+        # in the machine's load weighs on both alike.
+        for first in range(0, len(thread.posts), CHUNK):
+            posts = thread.posts[first:first + CHUNK]
+            vader += vader_seconds([post.text for post in posts])[1]
+            start = time.process_time()
+            if profiler is not None:
+                profiler.enable()
+            for post in posts:
+                results.append(score_post(settings, post))
+            if profiler is not None:
+                profiler.disable()
+            stance += time.process_time() - start
     finally:
         if work is not None:
             sentiment._polarity_now = work  # type: ignore[attr-defined]

@@ -42,6 +42,13 @@ _CUE = re.compile(
     rf"(?:(?P<favour>{_FAVOUR})|(?P<against>{_AGAINST})){_GAP}(?:\s+|-|\s*#)$",
     re.IGNORECASE,
 )
+_LAST_WORD = re.compile(  # the words a match of _CUE can end with, before its separator
+    r"for|with|on|in|of|to|pro|live|trust|never|anti"
+    r"|(?:support|back|defend|defeat|boycott|reject|dump)(?:s|ed|ing)?|stop(?:s|ped|ping)?"
+    r"|oppose[sd]?|opposing|ban(?:s|ned|ning)?|(?:abolish|impeach)(?:es|ed|ing)?"
+    r"|the|a|an|more|any|all|new|this|these|those",  # _GAP
+    re.IGNORECASE,
+)
 _AFTER = re.compile(r"^\W*(?:must|has\s+to|needs\s+to|should)\s+(?:go|resign|be\s+stopped)\b"
                     r"|^\W*out\b(?!\s+of)", re.IGNORECASE)
 _HASHTAG = re.compile(r"[#@](\w+)")
@@ -90,8 +97,8 @@ def cue_before(text: str, offset: int) -> Side | None:
         "favour", "against", or None when no stance verb governs the mention.
     """
     head = text[max(0, offset - 40):offset]
-    if not head or not (head[-1].isspace() or head[-1] in "-#"):
-        return None  # a cue ends in white space, "-" or "#" just before the mention
+    if not _may_cue(head):
+        return None
     match = _CUE.search(head)
     side: Side | None = None
     if match is not None:
@@ -99,6 +106,23 @@ def cue_before(text: str, offset: int) -> Side | None:
         if match.group("neg"):
             side = "against" if side == "favour" else "favour"
     return side
+
+
+def _may_cue(head: str) -> bool:
+    """Return False if ``_CUE`` surely finds nothing in ``head`` (a quick test).
+
+    A cue ends with white space, "-" or "#" at the end of ``head``, and
+    before those with one of :data:`_LAST_WORD`, a whole run of letters.
+    """
+    end = len(head)
+    while end and (head[end - 1].isspace() or head[end - 1] in "-#"):
+        end -= 1
+    if end == len(head):
+        return False
+    start = end
+    while start and head[start - 1].isalpha():
+        start -= 1
+    return _LAST_WORD.fullmatch(head, start, end) is not None
 
 
 def cue_after(text: str, end: int) -> Side | None:

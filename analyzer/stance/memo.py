@@ -34,16 +34,21 @@ def by_identity(func: Callable[[A], R]) -> Callable[[A], R]:
     and its argument immutable.
     """
     cache: dict[int, tuple[A, R]] = {}
+    last: tuple[object, R | None] = (_MISSING, None)  # the argument of the last call
 
     @wraps(func)
     def cached(arg: A) -> R:
+        nonlocal last
+        if arg is last[0]:
+            return last[1]  # type: ignore[return-value]
         hit = cache.get(id(arg))
         if hit is not None and hit[0] is arg:
+            last = hit
             return hit[1]
         value = func(arg)
         if len(cache) >= _MAX_OBJECTS:
             cache.clear()
-        cache[id(arg)] = (arg, value)
+        cache[id(arg)] = last = (arg, value)
         return value
 
     return cached

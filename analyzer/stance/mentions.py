@@ -171,6 +171,8 @@ def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str
         return []
     spans = []
     for m, mine in zip(matchers, places, strict=True):
+        if not mine:
+            continue
         reach = 0
         head_end = 0
         for place in mine:
@@ -194,6 +196,8 @@ def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str
 
 def _longest(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """Drop every match that overlaps a longer one (earlier wins a tie)."""
+    if len(spans) < 2:
+        return list(spans)
     kept: list[tuple[int, int, str, bool]] = []
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
@@ -282,7 +286,9 @@ def mention_offsets(text: str, settings: Settings,
     """
     matchers = compiled(settings.targets)
     spans = _found(text, matchers)
-    if any(generic for *_, generic in spans):
+    if not spans:
+        return {}
+    if any(span[3] for span in spans):
         if context is None:
             context = named(text, settings)
         parts = {m.name: m.parts for m in matchers}

@@ -61,7 +61,8 @@ _SOFT = re.compile(
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)
 _HARD_HINT = re.compile(r"[;:—–-]")  # a hard break needs one of these
-_SOFT_HINT = re.compile(r",|but|whereas|though|because|thanks|while")  # in lower-case ASCII
+_CONNECTIVES = ("but", "whereas", "though", "because", "thanks", "while")  # "although" too
+_AFTER_COMMA = ("however", "yet", "and")  # soft breaks only after a comma
 _APOSTROPHE = re.compile(r"['’]")
 _HEAD_END = re.compile(r"[,;:(]")
 
@@ -144,11 +145,19 @@ def _unbroken(sentence: str, breaks: re.Pattern[str]) -> bool:
     if breaks is _HARD:
         return _HARD_HINT.search(sentence) is None
     if breaks is _SOFT:
-        return sentence.isascii() and _SOFT_HINT.search(sentence.lower()) is None
+        return _no_soft_break(sentence)
     if breaks is _BREAK:
-        return (_HARD_HINT.search(sentence) is None and sentence.isascii()
-                and _SOFT_HINT.search(sentence.lower()) is None)
+        return _HARD_HINT.search(sentence) is None and _no_soft_break(sentence)
     return False
+
+
+def _no_soft_break(sentence: str) -> bool:
+    if not sentence.isascii():
+        return False
+    lowered = sentence.lower()
+    if any(map(lowered.__contains__, _CONNECTIVES)):
+        return False
+    return "," not in sentence or not any(map(lowered.__contains__, _AFTER_COMMA))
 
 
 def clauses(sentence: str) -> list[str]:
@@ -167,10 +176,14 @@ def refers_back(text: str) -> Literal["plural", "singular"] | None:
 
 def pronoun(text: str) -> tuple[Literal["plural", "singular"], int] | None:
     """Return the number and offset of a back-referring pronoun near the start of ``text``."""
-    for count, match in enumerate(_WORD.finditer(text)):
+    ascii_text = text.isascii()  # lower case keeps offsets, and "'" is the one apostrophe
+    for count, match in enumerate(_WORD.finditer(text.lower() if ascii_text else text)):
         if count == PRONOUN_WINDOW:
             break
-        word = _APOSTROPHE.split(match.group().lower(), maxsplit=1)[0]
+        if ascii_text:
+            word = match.group().partition("'")[0]
+        else:
+            word = _APOSTROPHE.split(match.group().lower(), maxsplit=1)[0]
         if word in _PLURAL:
             return "plural", match.start()
         if word in _SINGULAR:
@@ -276,6 +289,11 @@ def segments(sentence: str, settings: Settings,
         else:
             merged.append((start, end, names))
     return [Unit(sentence[a:b], names, _within(offsets, a, b)) for a, b, names in merged]
+
+
+def has_scorn(text: str) -> bool:
+    """Return False if ``text`` surely has no servility word (:func:`scorn_near` finds none)."""
+    return _SCORN_HEAD.search(text.lower()) is not None
 
 
 def scorn_near(text: str, offsets: list[int]) -> list[str]:

@@ -47,6 +47,7 @@ from analyzer.stance.mentions import named as named_in
 from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
 from analyzer.stance.rules import (
     carried,
+    has_scorn,
     is_fragment,
     mentioned,
     pronoun,
@@ -107,8 +108,9 @@ def score_unit(unit: str, settings: Settings,
         return {}
     lexicon = analyzer_for(settings).lexicon
     comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
+    joint = joint_targets(settings)
     names = set(mentioned(unit, settings, comparison, offsets))
-    for name, parts in joint_targets(settings):
+    for name, parts in joint:
         if name in names and name not in offsets:
             offsets[name] = sorted(o for part in parts for o in offsets[part])
         elif collective and comparison is not None and name not in names:
@@ -118,6 +120,7 @@ def score_unit(unit: str, settings: Settings,
                 offsets[name] = [free[1]]
     base = _asserted(masked(unit, settings), sentence_mood, settings)
     played = scheme(unit)
+    scorned = has_scorn(unit)
     scores = {}
     for name in names:
         score = base
@@ -138,7 +141,7 @@ def score_unit(unit: str, settings: Settings,
                 magnitude = max(abs(base), abs(polarity(comparison.word, settings)),
                                 COMPARISON_FLOOR)
                 score = magnitude if side == winner else -magnitude
-        for word in scorn_near(unit, spots):
+        for word in scorn_near(unit, spots) if scorned else ():
             score = min(score, polarity(word, settings), SCORN_CEILING)
         for spot in spots:
             score = with_cue(score, cue_before(unit, spot))
@@ -211,8 +214,9 @@ def _evidence(text: str, settings: Settings) -> Evidence:
                         evidence[name].append((sentence, score))
                 previous = frozenset()
                 continue
+            sentence_mood = mood(sentence)
             scored = [(unit.text, score_unit(unit.text, settings, unit.offsets,
-                                             mood(sentence), collective))
+                                             sentence_mood, collective))
                       for unit in units if unit.names]
             for (unit_text, _), found in zip(scored, contrast(scored), strict=True):
                 for name, score in found.items():
