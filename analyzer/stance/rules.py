@@ -266,6 +266,13 @@ def segments(sentence: str, settings: Settings,
     offsets = mention_offsets(sentence, settings, context)
     if not offsets:
         return [Unit(sentence, frozenset(), offsets)]
+    if _unbroken(sentence, _BREAK):
+        whole = clause_spans(sentence, _HARD)
+        if len(whole) == 1:  # one clause: what the general way below gives it
+            first, last = whole[0]
+            inside = _within(offsets, first, last)
+            piece = sentence[first:last]
+            return [Unit(piece, mentioned(piece, settings, offsets=inside), inside)]
     parts: list[tuple[int, int, frozenset[str]]] = []
     for first, last in clause_spans(sentence, _HARD):
         piece = sentence[first:last]
