@@ -66,7 +66,7 @@ from analyzer.stance.sides import (
     with_rivals,
 )
 from analyzer.stance.speech_acts import Mood, asserted, contrast, mood, without_asides
-from analyzer.text import looks_english, paragraphs, sentences
+from analyzer.text import looks_english, paragraph_sentences, paragraphs
 
 NEUTRAL_BAND = 0.05
 """Scores closer to zero than this are neutral (reports, benchmarks, back-off)."""
@@ -199,19 +199,13 @@ def _evidence(text: str, settings: Settings) -> Evidence:
                 set(parts) & context for _, parts in joint)
         else:  # only a joint target has words that need context, or a collective use
             context, collective = _NO_CONTEXT, False
-        for sentence in sentences(paragraph):
+        # A paragraph holds no blank line, so its sentences are these.
+        for sentence in paragraph_sentences(paragraph):
             units = segments(sentence, settings, context)
             named = frozenset().union(*(unit.names for unit in units))
             if not named:
-                number, spot = pronoun(sentence) or (None, 0)
-                if number is None and is_fragment(sentence):
-                    number = FRAGMENT_CARRY
-                heirs = carried(previous, number, settings)
-                if heirs:  # the pronoun stands where the mention would
-                    stand_in = {name: [spot] for name in heirs}
-                    found = score_unit(sentence, settings, stand_in, mood(sentence))
-                    for name, score in found.items():
-                        evidence[name].append((sentence, score))
+                if previous:  # only what the sentence before named can be carried on
+                    _carry(sentence, previous, settings, evidence)
                 previous = frozenset()
                 continue
             sentence_mood = mood(sentence)
@@ -223,6 +217,20 @@ def _evidence(text: str, settings: Settings) -> Evidence:
                     evidence[name].append((unit_text, score))
             previous = named
     return evidence
+
+
+def _carry(sentence: str, previous: frozenset[str], settings: Settings,
+           evidence: Evidence) -> None:
+    """Add ``sentence`` to the evidence of the targets its pronoun or fragment refers back to."""
+    number, spot = pronoun(sentence) or (None, 0)
+    if number is None and is_fragment(sentence):
+        number = FRAGMENT_CARRY
+    heirs = carried(previous, number, settings)
+    if heirs:  # the pronoun stands where the mention would
+        stand_in = {name: [spot] for name in heirs}
+        found = score_unit(sentence, settings, stand_in, mood(sentence))
+        for name, score in found.items():
+            evidence[name].append((sentence, score))
 
 
 def score_thread(thread: Thread, settings: Settings) -> tuple[Stance, ...]:
