@@ -9,6 +9,7 @@ from functools import lru_cache
 from sentencex import segment
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['\-.][a-z0-9]+)*")  # _WORD, in lower-case ASCII
 _SPACE = re.compile(r"\s+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
@@ -44,6 +45,8 @@ def paragraphs(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Return the words of ``text``, lower-cased, keeping inner ' - and . ("U.S")."""
+    if text.isascii():  # lower-casing ASCII keeps every character's class
+        return _ASCII_WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]
 
 
@@ -88,9 +91,8 @@ def looks_english(text: str) -> bool:
         if latin < 0.5 * len(letters):
             return False
     tokens = words(text)
-    english = sum(1 for t in tokens if t in _ENGLISH_FUNCTION_WORDS)
-    foreign = sum(1 for t in tokens if t in _FOREIGN_FUNCTION_WORDS)
-    return foreign <= english or foreign < 2
+    foreign = sum(map(_FOREIGN_FUNCTION_WORDS.__contains__, tokens))
+    return foreign < 2 or foreign <= sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, tokens))
 
 
 def normalise_space(text: str) -> str:

@@ -20,9 +20,10 @@ _COMPARATIVE_VALENCE = {  # comparatives VADER has no valence for
     "faster": 1.0, "tougher": 1.0, "wealthier": 1.0, "advanced": 1.0, "capable": 1.0,
     "smaller": -1.0, "poorer": -1.0, "slower": -1.0,
 }
+_OUT_STEMS = (r"class|perform|match|gun|last|smart|manoeuvr|maneuver|pace|shine|shone|number"
+              r"|strip|compete|fight|fought|spend|spent|produce|wit|grow|grew|build|built")
 _DOMINATE = re.compile(
-    r"out(?:class|perform|match|gun|last|smart|manoeuvr|maneuver|pace|shine|shone|number"
-    r"|strip|compete|fight|fought|spend|spent|produce|wit|grow|grew|build|built)\w*"
+    rf"out(?:{_OUT_STEMS})\w*"
     r"|outd(?:o|oes|oing|one|id)|surpass\w*|overtak\w*|overtook|dwarf\w*|eclips\w*"
 )
 _MATCH_PARTICLES = {  # verb -> words that may follow it before the other side
@@ -34,8 +35,11 @@ _MATCH_PARTICLES = {  # verb -> words that may follow it before the other side
 _NOT_AN_OBJECT = frozenset({"about", "in", "on", "at", "of", "to", "between"})
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _CUES = ("than", "superior", "inferior", "preferable", "compared", "comparison", "unlike",
-         "out", "surpass", "overt", "dwarf", "eclips", *_MATCH_PARTICLES)
-"""Every word a comparison is recognised by contains one of these (a quick test)."""
+         "surpass", "overt", "dwarf", "eclips", *_MATCH_PARTICLES)
+"""Every word a comparison is recognised by contains one of these (a quick test), or
+else :data:`_OUT` finds it."""
+_OUT = re.compile(rf"out(?:{_OUT_STEMS}|d)")
+"""Every word of :data:`_DOMINATE` that opens with "out" contains a match of this."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def find_comparison(text: str, valence: dict[str, float]) -> Comparison | None:
         The comparison, or None.
     """
     lowered = text.lower()
-    if not any(cue in lowered for cue in _CUES):
+    if not any(map(lowered.__contains__, _CUES)) and _OUT.search(lowered) is None:
         return None  # no token can be one the loop below looks for
     tokens = tokens_of(text)
     for i, (token, _, end) in enumerate(tokens):

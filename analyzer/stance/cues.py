@@ -42,6 +42,13 @@ _CUE = re.compile(
     rf"(?:(?P<favour>{_FAVOUR})|(?P<against>{_AGAINST})){_GAP}(?:\s+|-|\s*#)$",
     re.IGNORECASE,
 )
+_LAST_WORD = re.compile(  # the words a stance verb of _CUE can end with
+    r"for|with|on|in|of|to|pro|live|trust|never|anti"
+    r"|(?:support|back|defend|defeat|boycott|reject|dump)(?:s|ed|ing)?|stop(?:s|ped|ping)?"
+    r"|oppose[sd]?|opposing|ban(?:s|ned|ning)?|(?:abolish|impeach)(?:es|ed|ing)?",
+    re.IGNORECASE,
+)
+_GAP_WORD = re.compile(_GAP.removeprefix(r"(?:\s+").removesuffix(")?"), re.IGNORECASE)
 _AFTER = re.compile(r"^\W*(?:must|has\s+to|needs\s+to|should)\s+(?:go|resign|be\s+stopped)\b"
                     r"|^\W*out\b(?!\s+of)", re.IGNORECASE)
 _HASHTAG = re.compile(r"[#@](\w+)")
@@ -90,6 +97,8 @@ def cue_before(text: str, offset: int) -> Side | None:
         "favour", "against", or None when no stance verb governs the mention.
     """
     head = text[max(0, offset - 40):offset]
+    if not _may_cue(head):
+        return None
     match = _CUE.search(head)
     side: Side | None = None
     if match is not None:
@@ -97,6 +106,38 @@ def cue_before(text: str, offset: int) -> Side | None:
         if match.group("neg"):
             side = "against" if side == "favour" else "favour"
     return side
+
+
+def _may_cue(head: str) -> bool:
+    """Return False if ``_CUE`` surely finds nothing in ``head`` (a quick test).
+
+    A cue ends with white space, "-" or "#" at the end of ``head``; before
+    those comes a stance verb's last word (:data:`_LAST_WORD`), or one of
+    ``_GAP``'s words with white space and such a word before it. Each is a
+    whole run of letters.
+    """
+    end = len(head)
+    while end and (head[end - 1].isspace() or head[end - 1] in "-#"):
+        end -= 1
+    if end == len(head):
+        return False
+    start = _word_start(head, end)
+    if _LAST_WORD.fullmatch(head, start, end) is not None:
+        return True
+    if _GAP_WORD.fullmatch(head, start, end) is None:
+        return False
+    end = start
+    while end and head[end - 1].isspace():
+        end -= 1
+    return end < start and _LAST_WORD.fullmatch(head, _word_start(head, end), end) is not None
+
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the run of letters that ends at ``end``."""
+    start = end
+    while start and text[start - 1].isalpha():
+        start -= 1
+    return start
 
 
 def cue_after(text: str, end: int) -> Side | None:

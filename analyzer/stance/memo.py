@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 A = TypeVar("A")
 R = TypeVar("R")
 
+_MISSING = object()
 _MAX_OBJECTS = 64
 MAX_TEXTS = 50_000
 """Texts a :class:`TextMemo` keeps; past that it starts afresh, so memory stays bounded."""
@@ -33,16 +34,21 @@ def by_identity(func: Callable[[A], R]) -> Callable[[A], R]:
     and its argument immutable.
     """
     cache: dict[int, tuple[A, R]] = {}
+    last: tuple[object, R | None] = (_MISSING, None)  # the argument of the last call
 
     @wraps(func)
     def cached(arg: A) -> R:
+        nonlocal last
+        if arg is last[0]:
+            return last[1]  # type: ignore[return-value]
         hit = cache.get(id(arg))
         if hit is not None and hit[0] is arg:
+            last = hit
             return hit[1]
         value = func(arg)
         if len(cache) >= _MAX_OBJECTS:
             cache.clear()
-        cache[id(arg)] = (arg, value)
+        cache[id(arg)] = last = (arg, value)
         return value
 
     return cached
@@ -65,10 +71,9 @@ class TextMemo(Generic[R]):
         ``args`` must be determined by ``owner``: they are not part of the key.
         """
         if owner is self._owner:
-            try:
-                return self._found[text]
-            except KeyError:
-                pass
+            found = self._found.get(text, _MISSING)
+            if found is not _MISSING:
+                return found  # type: ignore[return-value]
         value = work(text, *args)
         if owner is not self._owner:
             self._owner, self._found = owner, {}

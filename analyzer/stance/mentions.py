@@ -108,39 +108,55 @@ def _any_start(matchers: tuple[Matcher, ...]) -> re.Pattern[str]:
 
 
 @by_identity
-def _ascii_heads(matchers: tuple[Matcher, ...]) -> tuple[str, ...] | None:
-    """Every matcher's first words in lower case, or None if one is not ASCII."""
+def _ascii_scan(matchers: tuple[Matcher, ...]) -> tuple[
+        re.Pattern[str], dict[str, tuple[int, ...]]] | None:
+    """One pattern for every matcher's first words, for lower-case ASCII text.
+
+    Returns the pattern, which matches (with the ``starts`` look-behind)
+    the one first word found at a place, and for each first word it can
+    match the indexes of the matchers whose ``starts`` match there; or None
+    if a first word is not ASCII.
+    """
     heads = {head for m in matchers for head in m.heads}
     if not all(head.isascii() for head in heads):
         return None
     lowered = {head.lower() for head in heads}
-    # A head with a shorter head at its start is found where that one is.
-    return tuple(sorted(h for h in lowered
-                        if not any(h != other and h.startswith(other) for other in lowered)))
+    # A head with a shorter head at its start is found where that one is; so
+    # no two of the rest match at one place, and the one that does tells
+    # which matchers have a first word there (every one that starts with it).
+    least = sorted(h for h in lowered
+                   if not any(h != other and h.startswith(other) for other in lowered))
+    owners = {h: tuple(k for k, m in enumerate(matchers)
+                       if any(head.lower().startswith(h) for head in m.heads)) for h in least}
+    pattern = re.compile(_LOOKBEHIND + "(?:" + "|".join(re.escape(h) for h in least) + ")")
+    return pattern, owners
 
 
-def _places(text: str, matchers: tuple[Matcher, ...]) -> list[int]:
-    """Every place some matcher's ``starts`` matches, in order.
+def _places(text: str, matchers: tuple[Matcher, ...]) -> list[list[int]]:
+    """For each matcher, every place where its ``starts`` may match, in order.
 
-    ASCII text is searched for each first word with ``str.find`` (in ASCII,
-    lower case is exactly what the patterns' ignoring of case compares);
-    other text with one zero-width pattern.
+    ASCII text is lower-cased and searched with one pattern of every first
+    word (in ASCII, lower case is exactly what the patterns' ignoring of
+    case compares), and each place goes only to the matchers with a first
+    word there; other text is searched with one zero-width pattern and
+    every place goes to every matcher.
     """
-    heads = _ascii_heads(matchers)
-    if heads is None or not text.isascii():
-        return [found.start() for found in _any_start(matchers).finditer(text)]
+    scan = _ascii_scan(matchers)
+    if scan is None or not text.isascii():
+        found = [hit.start() for hit in _any_start(matchers).finditer(text)]
+        return [found] * len(matchers) if found else []
+    pattern, owners = scan
     lowered = text.lower()
-    places: set[int] = set()
-    for head in heads:
-        at = lowered.find(head)
-        while at >= 0:
-            if at == 0 or not _WORD_BEFORE(lowered[at - 1]):
-                places.add(at)
-            at = lowered.find(head, at + 1)
-    return sorted(places)
-
-
-_WORD_BEFORE = re.compile(r"[\w\-]").fullmatch
+    hit = pattern.search(lowered)
+    if hit is None:
+        return []
+    places: list[list[int]] = [[] for _ in matchers]
+    while hit is not None:
+        at = hit.start()
+        for k in owners[hit.group()]:
+            places[k].append(at)
+        hit = pattern.search(lowered, at + 1)  # places may overlap: "e.u.s." holds "u.s."
+    return places
 
 
 def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str, bool]]:
@@ -154,10 +170,12 @@ def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str
     if not places:
         return []
     spans = []
-    for m in matchers:
+    for m, mine in zip(matchers, places, strict=True):
+        if not mine:
+            continue
         reach = 0
         head_end = 0
-        for place in places:
+        for place in mine:
             if place < head_end:
                 continue
             candidate = m.starts.match(text, place)
@@ -178,6 +196,8 @@ def _spans(text: str, matchers: tuple[Matcher, ...]) -> list[tuple[int, int, str
 
 def _longest(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """Drop every match that overlaps a longer one (earlier wins a tie)."""
+    if len(spans) < 2:
+        return list(spans)
     kept: list[tuple[int, int, str, bool]] = []
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
@@ -266,7 +286,9 @@ def mention_offsets(text: str, settings: Settings,
     """
     matchers = compiled(settings.targets)
     spans = _found(text, matchers)
-    if any(generic for *_, generic in spans):
+    if not spans:
+        return {}
+    if any(span[3] for span in spans):
         if context is None:
             context = named(text, settings)
         parts = {m.name: m.parts for m in matchers}

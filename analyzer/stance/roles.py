@@ -38,6 +38,8 @@ COLLECTIVE = re.compile(
 
 def scheme(unit: str) -> tuple[int, int] | None:
     """Return (where the scheming verb starts, where its objects end), or None."""
+    if unit.isascii() and "against" not in unit.lower():
+        return None  # every scheme has "against", in any case
     match = _SCHEME.search(unit)
     return None if match is None else (match.start(), match.end())
 

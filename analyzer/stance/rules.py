@@ -60,6 +60,11 @@ _SOFT = re.compile(
 )
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)
+_HARD_HINT = re.compile(r"[;:—–-]")  # a hard break needs one of these
+_CONNECTIVES = ("but", "whereas", "though", "because", "thanks", "while")  # "although" too
+_AFTER_COMMA = ("however", "yet", "and")  # soft breaks only after a comma
+_APOSTROPHE = re.compile(r"['’]")
+_HEAD_END = re.compile(r"[,;:(]")
 
 SCORN_TERMS = ("puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
                "shills", "poodle", "poodles", "minion", "minions", "henchman", "henchmen",
@@ -113,6 +118,10 @@ def clause_spans(sentence: str, breaks: re.Pattern[str] = _BREAK) -> list[tuple[
         breaks: Where clauses end; by default at ``; :`` and dashes, and
             before contrastive and causal connectives.
     """
+    if _unbroken(sentence, breaks):
+        if not _ALNUM.search(sentence):
+            return []
+        return [(len(sentence) - len(sentence.lstrip()), len(sentence.rstrip()))]
     spans = []
     start = 0
     for cut in [*breaks.finditer(sentence), None]:
@@ -124,6 +133,31 @@ def clause_spans(sentence: str, breaks: re.Pattern[str] = _BREAK) -> list[tuple[
         if cut is not None:
             start = cut.end()
     return spans
+
+
+def _unbroken(sentence: str, breaks: re.Pattern[str]) -> bool:
+    """Return True if ``breaks`` (one of this module's) surely has no match in ``sentence``.
+
+    Every hard break contains one of ``; : — – -``; every soft break a comma
+    or a connective, which in ASCII text lower case shows exactly as the
+    patterns' ignoring of case would (beyond ASCII the test says nothing).
+    """
+    if breaks is _HARD:
+        return _HARD_HINT.search(sentence) is None
+    if breaks is _SOFT:
+        return _no_soft_break(sentence)
+    if breaks is _BREAK:
+        return _HARD_HINT.search(sentence) is None and _no_soft_break(sentence)
+    return False
+
+
+def _no_soft_break(sentence: str) -> bool:
+    if not sentence.isascii():
+        return False
+    lowered = sentence.lower()
+    if any(map(lowered.__contains__, _CONNECTIVES)):
+        return False
+    return "," not in sentence or not any(map(lowered.__contains__, _AFTER_COMMA))
 
 
 def clauses(sentence: str) -> list[str]:
@@ -142,8 +176,14 @@ def refers_back(text: str) -> Literal["plural", "singular"] | None:
 
 def pronoun(text: str) -> tuple[Literal["plural", "singular"], int] | None:
     """Return the number and offset of a back-referring pronoun near the start of ``text``."""
-    for match in list(_WORD.finditer(text))[:PRONOUN_WINDOW]:
-        word = re.split(r"['’]", match.group().lower(), maxsplit=1)[0]
+    ascii_text = text.isascii()  # lower case keeps offsets, and "'" is the one apostrophe
+    for count, match in enumerate(_WORD.finditer(text.lower() if ascii_text else text)):
+        if count == PRONOUN_WINDOW:
+            break
+        if ascii_text:
+            word = match.group().partition("'")[0]
+        else:
+            word = _APOSTROPHE.split(match.group().lower(), maxsplit=1)[0]
         if word in _PLURAL:
             return "plural", match.start()
         if word in _SINGULAR:
@@ -159,10 +199,10 @@ def is_fragment(text: str) -> bool:
     auxiliary, copula, modal or subject pronoun, so it predicates something
     of the sentence before.
     """
-    head = re.split(r"[,;:(]", text, maxsplit=1)[0]
+    head = _HEAD_END.split(text, maxsplit=1)[0]
     found = words(head)
     return 0 < len(found) <= FRAGMENT and not any(
-        re.split(r"['’]", w, maxsplit=1)[0] in _CLAUSAL for w in found)
+        _APOSTROPHE.split(w, maxsplit=1)[0] in _CLAUSAL for w in found)
 
 
 def carried(targets: frozenset[str], number: str | None,
@@ -198,9 +238,12 @@ class Unit:
 
 
 def _within(offsets: dict[str, list[int]], start: int, end: int) -> dict[str, list[int]]:
-    inside = {name: [o - start for o in found if start <= o < end]
-              for name, found in offsets.items()}
-    return {name: found for name, found in inside.items() if found}
+    inside: dict[str, list[int]] = {}
+    for name, found in offsets.items():
+        kept = [o - start for o in found if start <= o < end]
+        if kept:
+            inside[name] = kept
+    return inside
 
 
 def segments(sentence: str, settings: Settings,
@@ -223,19 +266,27 @@ def segments(sentence: str, settings: Settings,
     offsets = mention_offsets(sentence, settings, context)
     if not offsets:
         return [Unit(sentence, frozenset(), offsets)]
+    if _unbroken(sentence, _BREAK):
+        whole = clause_spans(sentence, _HARD)
+        if len(whole) == 1:  # one clause: what the general way below gives it
+            first, last = whole[0]
+            inside = _within(offsets, first, last)
+            piece = sentence[first:last]
+            return [Unit(piece, mentioned(piece, settings, offsets=inside), inside)]
     parts: list[tuple[int, int, frozenset[str]]] = []
     for first, last in clause_spans(sentence, _HARD):
         piece = sentence[first:last]
         spans = clause_spans(piece, _SOFT)
-        inner = [(first + a, first + b,
-                  mentioned(piece[a:b], settings, offsets=_within(offsets, first + a, first + b)))
-                 for a, b in spans]
-        distinct = {names for _, _, names in inner if names}
-        if len(spans) < 2 or (len(words(piece)) <= LONG_SENTENCE and len(distinct) <= 1):
-            inside = _within(offsets, first, last)
-            parts.append((first, last, mentioned(piece, settings, offsets=inside)))
-        else:
-            parts.extend(inner)
+        if len(spans) >= 2:
+            inner = [(first + a, first + b, mentioned(
+                piece[a:b], settings, offsets=_within(offsets, first + a, first + b)))
+                     for a, b in spans]
+            distinct = {names for _, _, names in inner if names}
+            if len(distinct) > 1 or len(words(piece)) > LONG_SENTENCE:
+                parts.extend(inner)
+                continue
+        inside = _within(offsets, first, last)
+        parts.append((first, last, mentioned(piece, settings, offsets=inside)))
     merged: list[tuple[int, int, frozenset[str]]] = []
     for start, end, names in parts:
         piece = sentence[start:end]
@@ -245,6 +296,11 @@ def segments(sentence: str, settings: Settings,
         else:
             merged.append((start, end, names))
     return [Unit(sentence[a:b], names, _within(offsets, a, b)) for a, b, names in merged]
+
+
+def has_scorn(text: str) -> bool:
+    """Return False if ``text`` surely has no servility word (:func:`scorn_near` finds none)."""
+    return _SCORN_HEAD.search(text.lower()) is not None
 
 
 def scorn_near(text: str, offsets: list[int]) -> list[str]:

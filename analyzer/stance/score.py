@@ -47,6 +47,7 @@ from analyzer.stance.mentions import named as named_in
 from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
 from analyzer.stance.rules import (
     carried,
+    has_scorn,
     is_fragment,
     mentioned,
     pronoun,
@@ -65,7 +66,7 @@ from analyzer.stance.sides import (
     with_rivals,
 )
 from analyzer.stance.speech_acts import Mood, asserted, contrast, mood, without_asides
-from analyzer.text import looks_english, paragraphs, sentences
+from analyzer.text import looks_english, paragraph_sentences, paragraphs
 
 NEUTRAL_BAND = 0.05
 """Scores closer to zero than this are neutral (reports, benchmarks, back-off)."""
@@ -77,6 +78,8 @@ FRAGMENT_CARRY: Literal["singular"] = "singular"
 
 SCORN_CEILING = -0.3
 """Highest score a target with a servility word attached can get."""
+
+_NO_CONTEXT: frozenset[str] = frozenset()
 
 _COMPARISONS: TextMemo[Comparison | None] = TextMemo()
 """Each unit's comparison, per lexicon: units recur (reposts, quoted sentences)."""
@@ -105,8 +108,9 @@ def score_unit(unit: str, settings: Settings,
         return {}
     lexicon = analyzer_for(settings).lexicon
     comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
+    joint = joint_targets(settings)
     names = set(mentioned(unit, settings, comparison, offsets))
-    for name, parts in joint_targets(settings):
+    for name, parts in joint:
         if name in names and name not in offsets:
             offsets[name] = sorted(o for part in parts for o in offsets[part])
         elif collective and comparison is not None and name not in names:
@@ -116,6 +120,7 @@ def score_unit(unit: str, settings: Settings,
                 offsets[name] = [free[1]]
     base = _asserted(masked(unit, settings), sentence_mood, settings)
     played = scheme(unit)
+    scorned = has_scorn(unit)
     scores = {}
     for name in names:
         score = base
@@ -136,7 +141,7 @@ def score_unit(unit: str, settings: Settings,
                 magnitude = max(abs(base), abs(polarity(comparison.word, settings)),
                                 COMPARISON_FLOOR)
                 score = magnitude if side == winner else -magnitude
-        for word in scorn_near(unit, spots):
+        for word in scorn_near(unit, spots) if scorned else ():
             score = min(score, polarity(word, settings), SCORN_CEILING)
         for spot in spots:
             score = with_cue(score, cue_before(unit, spot))
@@ -185,34 +190,47 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
 def _evidence(text: str, settings: Settings) -> Evidence:
     """Score every unit of ``text`` toward the targets (and rival keys) it names."""
     evidence: Evidence = {t.name: [] for t in settings.targets}
+    joint = joint_targets(settings)
     for paragraph in paragraphs(text):
         previous: frozenset[str] = frozenset()
-        context = named_in(paragraph, settings)
-        collective = bool(COLLECTIVE.search(paragraph)) and not any(
-            set(parts) & context for _, parts in joint_targets(settings))
-        for sentence in sentences(paragraph):
+        if joint:
+            context = named_in(paragraph, settings)
+            collective = bool(COLLECTIVE.search(paragraph)) and not any(
+                set(parts) & context for _, parts in joint)
+        else:  # only a joint target has words that need context, or a collective use
+            context, collective = _NO_CONTEXT, False
+        # A paragraph holds no blank line, so its sentences are these.
+        for sentence in paragraph_sentences(paragraph):
             units = segments(sentence, settings, context)
             named = frozenset().union(*(unit.names for unit in units))
             if not named:
-                number, spot = pronoun(sentence) or (None, 0)
-                if number is None and is_fragment(sentence):
-                    number = FRAGMENT_CARRY
-                heirs = carried(previous, number, settings)
-                if heirs:  # the pronoun stands where the mention would
-                    stand_in = {name: [spot] for name in heirs}
-                    found = score_unit(sentence, settings, stand_in, mood(sentence))
-                    for name, score in found.items():
-                        evidence[name].append((sentence, score))
+                if previous:  # only what the sentence before named can be carried on
+                    _carry(sentence, previous, settings, evidence)
                 previous = frozenset()
                 continue
+            sentence_mood = mood(sentence)
             scored = [(unit.text, score_unit(unit.text, settings, unit.offsets,
-                                             mood(sentence), collective))
+                                             sentence_mood, collective))
                       for unit in units if unit.names]
             for (unit_text, _), found in zip(scored, contrast(scored), strict=True):
                 for name, score in found.items():
                     evidence[name].append((unit_text, score))
             previous = named
     return evidence
+
+
+def _carry(sentence: str, previous: frozenset[str], settings: Settings,
+           evidence: Evidence) -> None:
+    """Add ``sentence`` to the evidence of the targets its pronoun or fragment refers back to."""
+    number, spot = pronoun(sentence) or (None, 0)
+    if number is None and is_fragment(sentence):
+        number = FRAGMENT_CARRY
+    heirs = carried(previous, number, settings)
+    if heirs:  # the pronoun stands where the mention would
+        stand_in = {name: [spot] for name in heirs}
+        found = score_unit(sentence, settings, stand_in, mood(sentence))
+        for name, score in found.items():
+            evidence[name].append((sentence, score))
 
 
 def score_thread(thread: Thread, settings: Settings) -> tuple[Stance, ...]:

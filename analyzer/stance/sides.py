@@ -71,10 +71,10 @@ def fold(evidence: Evidence, settings: Settings, item_id: str) -> list[Stance]:
     stances = []
     for target in settings.targets:
         own = evidence.get(target.name, [])
-        rival = [(unit, -score) for unit, score in evidence.get(rival_key(target.name), [])]
-        found = own + rival
-        if not found:
+        against = evidence.get(rival_key(target.name))
+        if not own and not against:
             continue
+        found = own + [(unit, -score) for unit, score in against or ()]
         via: StanceVia = "mention" if own else "rival"
         stances.append(Stance(post_id=item_id, target=target.name,
                               score=mean(s for _, s in found),

@@ -43,6 +43,7 @@ _ASIDE = re.compile(
     rf"[^,;:.!?]*?\b{_SAY}\b[^,;:.!?]*",
     re.IGNORECASE,
 )
+_ASIDE_OPENERS = ("whatever", "matter", "regardless", "despite")
 _RHETORICAL = re.compile(
     r"^\W*(?:"
     r"who\s+(?:in\s+(?:their|his|her|your)\s+right\s+mind|needs|cares|wants"
@@ -90,6 +91,10 @@ def without_asides(text: str) -> str:
     "The US isn't in decline, whatever the doom merchants say." becomes
     "The US isn't in decline."
     """
+    if text.isascii():  # every aside opens with one of these words, in any case
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, _ASIDE_OPENERS)):
+            return text
     return _ASIDE.sub("", text)
 
 
