@@ -85,6 +85,7 @@ _INFORMAL = re.compile(r"[!?]|\.\.\.|:\)|:\(|:D|;\)|\b(?:lol|lmao|rofl|btw|tbh|s
 # The same two, case-sensitive, for lower-cased ASCII text (see _ATTRIBUTION_LOWER).
 _MODAL_LOWER = re.compile(_MODAL.pattern)
 _INFORMAL_LOWER = re.compile(r"[!?]|\.\.\.|:\)|:\(|:d|;\)|\b(?:lol|lmao|rofl|btw|tbh|smh)\b")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # analyzer.text's word pattern as it reads lower-cased ASCII text: there, a
 # letter or digit is [a-z0-9], and the inner marks are ' - and . alone.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:['\-.][a-z0-9]+)*")
@@ -125,8 +126,8 @@ def cues(text: str) -> RegisterCues:
     for sentence in sents:
         tokens = sentence.split()
         names += sum(1 for tok in tokens[1:] if tok[:1].isupper() and tok[1:2].islower())
-    if unquoted.isascii():
-        lowered = unquoted.lower()
+    lowered = _lowered(unquoted)
+    if lowered is not None:
         modals, informal = _MODAL_LOWER.findall(lowered), _INFORMAL_LOWER.findall(lowered)
     else:
         modals, informal = _MODAL.findall(unquoted), _INFORMAL.findall(unquoted)
@@ -156,8 +157,9 @@ def words_of(text: str) -> list[str]:
 
 def attributions(text: str) -> int:
     """Count the reporting verbs and attribution phrases of ``text``."""
-    if text.isascii():
-        return len(_ATTRIBUTION_LOWER.findall(text.lower()))
+    lowered = _lowered(text)
+    if lowered is not None:
+        return len(_ATTRIBUTION_LOWER.findall(lowered))
     return len(_ATTRIBUTION.findall(text))
 
 
@@ -169,12 +171,27 @@ def _fewer_attributions(text: str, least: int) -> bool:
     bound their number from above: most texts are settled without the
     pattern, which is tried at every position.
     """
+    lowered = _lowered(text)
+    if lowered is None:
+        return len(_ATTRIBUTION.findall(text)) < least
+    if sum(map(lowered.count, ATTRIBUTION_PHRASES)) < least:
+        return True
+    return len(_ATTRIBUTION_LOWER.findall(lowered)) < least
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, where that changes only the letters A-Z; else None.
+
+    Then case-blind patterns of ASCII words may be matched case-sensitively
+    on the lower-cased text: every other character (curly quotes, dashes,
+    emoji) has no case, so it keeps its length and word class and matches
+    no letter of the patterns either way.
+    """
     if text.isascii():
-        lowered = text.lower()
-        if sum(map(lowered.count, ATTRIBUTION_PHRASES)) < least:
-            return True
-        return len(_ATTRIBUTION_LOWER.findall(lowered)) < least
-    return len(_ATTRIBUTION.findall(text)) < least
+        return text.lower()
+    if all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text))):
+        return text.lower()
+    return None
 
 
 def has_masthead(text: str) -> bool:

@@ -39,7 +39,8 @@ PIECES = ["said", "Said", "SAID", "ſaid", "saids", "said-so", "unsaid", "accord
           "2021", "updated", "MOSCOW (Reuters) --", "(AP)", "WASHINGTON —", ":D", ":d", ":)",
           "lol", "LOL", "Lol", "Must", "need to", "NEVER", "...", "!", "?", "K", "ı", "’",
           "'", "-", ".", "U.S.", "it's", "Dec.", "Ünion", "ß", "_x", "x_", "9", "quoted",
-          "QUOTED", "Quoted", "I", "we're"]
+          "QUOTED", "Quoted", "I", "we're", "it’s", "“Said”", "—", "😀", "é", "É", "ß", "Σ",
+          "ﬁ", "K", "İ", "said…", "«told»"]
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", "  ", "", ", ", "\t", "\n \n"]
 texts = st.builds(
     lambda pieces, gaps: "".join(p + g for p, g in zip(pieces, gaps, strict=False)),
