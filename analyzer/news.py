@@ -13,24 +13,50 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from analyzer.model import Article, NewsVerdict, Post, PostKind, Thread
-from analyzer.news_register import reads_like_article
+from analyzer.news_register import reads_like_article, words_of
 from analyzer.parallel import parallel_map
-from analyzer.reposts import shingles
 from analyzer.settings import Settings
+
+Shingles = frozenset[tuple[str, ...]]
+"""A text's word ``n``-grams, each a tuple of lower-cased words."""
+
+
+def shingles(text: str, size: int) -> Shingles:
+    """Return the word ``size``-grams of ``text`` as tuples of lower-cased words.
+
+    The same grams as :func:`analyzer.reposts.shingles` (a text shorter than
+    ``size`` words gives one gram of all its words), kept as tuples: they
+    are built in C, and no gram is joined and encoded only to be compared.
+    """
+    tokens = words_of(text)
+    if not tokens:
+        return frozenset()
+    if len(tokens) < size:
+        return frozenset((tuple(tokens),))
+    return frozenset(zip(*(tokens[i:] for i in range(size)), strict=False))
 
 
 def judge(post: Post, articles: Sequence[Article], settings: Settings,
-          article_shingles: Sequence[set[bytes]] | None = None) -> NewsVerdict:
-    """Decide whether ``post`` is a pasted news article."""
-    own = shingles(post.text, settings.shingle_size)
+          article_shingles: Sequence[Shingles] | None = None) -> NewsVerdict:
+    """Decide whether ``post`` is a pasted news article.
+
+    Args:
+        post: The post.
+        articles: News articles supplied by the user (may be empty).
+        settings: ``shingle_size`` and ``news_containment`` are used.
+        article_shingles: :func:`shingles` of each article, if worked out
+            already (they are worked out here otherwise).
+    """
     if article_shingles is None:
         article_shingles = [shingles(a.text, settings.shingle_size) for a in articles]
     best, best_article = 0.0, None
-    if own:
-        for article, theirs in zip(articles, article_shingles, strict=True):
-            share = len(own & theirs) / len(own)
-            if share > best:
-                best, best_article = share, article
+    if articles:  # with no article to compare, the post's shingles are not needed
+        own = shingles(post.text, settings.shingle_size)
+        if own:
+            for article, theirs in zip(articles, article_shingles, strict=True):
+                share = len(own & theirs) / len(own)
+                if share > best:
+                    best, best_article = share, article
     register = reads_like_article(post.text)
     return NewsVerdict(
         post_id=post.id,
@@ -63,7 +89,7 @@ class _Context:
 
     settings: Settings
     articles: tuple[Article, ...]
-    article_shingles: tuple[set[bytes], ...]
+    article_shingles: tuple[Shingles, ...]
 
 
 def _judge(context: _Context, post: Post) -> NewsVerdict:

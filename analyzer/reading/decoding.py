@@ -21,8 +21,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from analyzer.errors import InputError
 
 _SNIFF_BYTES = 4096
@@ -178,6 +176,8 @@ def _try_decode(data: bytes, codec: str) -> str | None:
 
 
 def _guess(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8: loaded then
+
     try:
         best = from_bytes(data).best()
     except Exception:  # a detector failure just means "no guess"

@@ -29,8 +29,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from analyzer.errors import InputError, ParseError
 from analyzer.model import Skipped, Thread
 from analyzer.settings import DEFAULT_MAX_SIZE
@@ -129,6 +127,8 @@ def check_page(name: str, text: str) -> None:
 
 
 if TYPE_CHECKING:  # the stubs' protocol of a parser target; lxml itself has no such class
+    from lxml import etree
+
     _Target = etree.ParserTarget[tuple[int, str]]
 else:
     _Target = object
@@ -174,6 +174,8 @@ def html_depth(text: str) -> tuple[int, str]:
         The depth, and the most common tag on the path where it first went
         past :data:`MAX_HTML_DEPTH` (empty if it never did).
     """
+    from lxml import etree  # only pages are measured: text and JSON input never load lxml
+
     target = _DepthTarget()
     parser = etree.HTMLParser(target=target, recover=True, no_network=True,
                               encoding="utf-8")

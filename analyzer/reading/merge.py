@@ -70,7 +70,8 @@ def merge_threads(threads: Sequence[Thread], post_ids: str | None = None) -> Thr
             if key in seen:
                 continue
             seen.add(key)
-            posts.append(replace(post, position=len(posts)))
+            posts.append(post if post.position == len(posts)
+                         else replace(post, position=len(posts)))
     first = threads[0]
     marked = [t.post_markers for t in threads if t.post_markers is not None]
     return Thread(
@@ -111,16 +112,18 @@ def _renumber(posts: Sequence[Post], start: int, taken: set[str]) -> list[Post]:
     result = []
     for i, post in enumerate(posts):
         quotes = tuple(
-            replace(q, post_id=mapping.get(q.post_id, q.post_id)) if q.post_id else q
+            replace(q, post_id=mapping[q.post_id])
+            if q.post_id and mapping.get(q.post_id, q.post_id) != q.post_id else q
             for q in post.quotes
         )
-        result.append(replace(
-            post,
-            id=mapping[post.id],
-            position=start + i,
-            reply_to=mapping.get(post.reply_to, post.reply_to) if post.reply_to else None,
-            quotes=quotes,
-        ))
+        new_id = mapping[post.id]
+        reply_to = mapping.get(post.reply_to, post.reply_to) if post.reply_to else None
+        if (new_id == post.id and post.position == start + i and reply_to == post.reply_to
+                and quotes == post.quotes):
+            result.append(post)  # already numbered so (an export numbered 1, 2, 3, ...)
+        else:
+            result.append(replace(post, id=new_id, position=start + i, reply_to=reply_to,
+                                  quotes=quotes))
     return result
 
 
