@@ -8,12 +8,13 @@ This is the Python API the command line is a thin layer over::
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from analyzer.articles import load_articles
 from analyzer.framing import compare
-from analyzer.model import Analysis, Article, MethodFacts, Thread
+from analyzer.model import Analysis, Article, MethodFacts, RepostCluster, Thread
 from analyzer.news import apply_verdicts, judge_posts
 from analyzer.parallel import start_call, start_map
 from analyzer.parsers.base import Parser
@@ -21,7 +22,7 @@ from analyzer.reading.batch import parse_paths
 from analyzer.reposts import find_reposts, lsh_parameters
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, summarise
-from analyzer.stance.actors import resolve_targets
+from analyzer.stance.actors import finds_actors, post_names, resolve_targets
 from analyzer.stance.intervals import METHOD as INTERVAL_METHOD
 from analyzer.stance.score import NEUTRAL_BAND, score_post
 from analyzer.stance.sentiment import analyzer_for
@@ -59,21 +60,29 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     """
     settings = settings or default_settings()
     articles = tuple(articles)
+    jobs, size = settings.jobs, len(thread.posts)
     _tell(progress, "news")
-    verdicts = judge_posts(thread, articles, settings)
-    thread = apply_verdicts(thread, verdicts)
-    _tell(progress, "reposts")
-    clusters = find_reposts(thread, settings)
-    settings = resolve_targets(thread, settings, clusters)  # the thread's actors, if none set
+    # Reposts and the posts' proper nouns depend on the texts alone, not on
+    # which posts are pasted news: a process of their own reads them while
+    # the news workers judge the posts.
+    with start_call(_read_texts, thread, settings, jobs=jobs, size=size) as reading:
+        verdicts = judge_posts(thread, articles, settings)
+        thread = apply_verdicts(thread, verdicts)
+        _tell(progress, "reposts")
+        clusters, names = reading.result()
+    # The thread's actors become the targets, if none are set.
+    settings = resolve_targets(thread, settings, clusters, names)
     # Stance scoring, the costliest stage, runs in worker processes while
     # framing runs in a process of its own.
-    jobs = settings.jobs
     with start_map(score_post, thread.posts, settings, jobs=jobs, warm=analyzer_for) as scoring, \
             start_call(compare, thread, articles, clusters, settings, jobs=jobs,
-                       size=len(thread.posts)) as framing_call:
+                       size=size) as framing_call:
         _tell(progress, "stance")
-        stances = tuple(s for found in scoring.result() for s in found)
+        # While the workers score, this process does what needs no post's
+        # stance, and loads the module the summary's intervals import.
         article_stances = score_articles(articles, settings)
+        importlib.import_module("scipy.special")
+        stances = tuple(s for found in scoring.result() for s in found)
         summary = summarise(thread, clusters, stances, article_stances, articles, settings)
         _tell(progress, "framing")
         framing = framing_call.result()
@@ -90,6 +99,13 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
         method=method_facts(settings),
         news_verdicts=tuple(v for v in verdicts if v.is_news),
     )
+
+
+def _read_texts(thread: Thread, settings: Settings) -> tuple[
+        tuple[RepostCluster, ...], tuple[list[tuple[str, bool]], ...] | None]:
+    """The repost clusters, and the posts' proper nouns if targets are to be found."""
+    clusters = find_reposts(thread, settings)
+    return clusters, post_names(thread) if finds_actors(settings) else None
 
 
 def method_facts(settings: Settings) -> MethodFacts:
