@@ -14,9 +14,9 @@ from pathlib import Path
 
 from analyzer.articles import load_articles
 from analyzer.framing import compare
-from analyzer.model import Analysis, Article, MethodFacts, RepostCluster, Thread
+from analyzer.model import Analysis, Article, MethodFacts, Thread
 from analyzer.news import apply_verdicts, judge_posts
-from analyzer.parallel import start_call, start_map
+from analyzer.parallel import Pending, start_call, start_map
 from analyzer.parsers.base import Parser
 from analyzer.reading.batch import parse_paths
 from analyzer.reposts import find_reposts, lsh_parameters
@@ -63,13 +63,16 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     jobs, size = settings.jobs, len(thread.posts)
     _tell(progress, "news")
     # Reposts and the posts' proper nouns depend on the texts alone, not on
-    # which posts are pasted news: a process of their own reads them while
-    # the news workers judge the posts.
-    with start_call(_read_texts, thread, settings, jobs=jobs, size=size) as reading:
+    # which posts are pasted news: a process each reads them while the news
+    # workers judge the posts.
+    names_of: Pending[tuple[list[tuple[str, bool]], ...] | None] = (
+        start_call(post_names, thread, jobs=jobs, size=size) if finds_actors(settings)
+        else Pending(lambda: None))  # preset targets: no names to read
+    with names_of, start_call(find_reposts, thread, settings, jobs=jobs, size=size) as reposts:
         verdicts = judge_posts(thread, articles, settings)
         thread = apply_verdicts(thread, verdicts)
         _tell(progress, "reposts")
-        clusters, names = reading.result()
+        clusters, names = reposts.result(), names_of.result()
     # The thread's actors become the targets, if none are set.
     settings = resolve_targets(thread, settings, clusters, names)
     # Stance scoring, the costliest stage, runs in worker processes while
@@ -99,13 +102,6 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
         method=method_facts(settings),
         news_verdicts=tuple(v for v in verdicts if v.is_news),
     )
-
-
-def _read_texts(thread: Thread, settings: Settings) -> tuple[
-        tuple[RepostCluster, ...], tuple[list[tuple[str, bool]], ...] | None]:
-    """The repost clusters, and the posts' proper nouns if targets are to be found."""
-    clusters = find_reposts(thread, settings)
-    return clusters, post_names(thread) if finds_actors(settings) else None
 
 
 def method_facts(settings: Settings) -> MethodFacts:

@@ -50,6 +50,11 @@ def chart_folder(report: str | Path) -> Path:
     return report.with_name(f"{report.stem}-charts")
 
 
+def chart_file(report: str | Path, slug: str) -> Path:
+    """The PNG file of chart ``slug`` beside a Markdown report."""
+    return chart_folder(report) / f"{slug}.png"
+
+
 def draw(analysis: Analysis) -> tuple[Chart, ...]:
     """Draw the report's charts (imports matplotlib only when called)."""
     from analyzer.report.charts import render_charts
@@ -80,13 +85,23 @@ def write_report(analysis: Analysis, path: str | Path, fmt: ReportFormat = "md",
     path = check_writable(path)  # before drawing: the error names the report, not a chart
     if fmt == "json":
         return Written(write_json(path, analysis_to_dict(analysis)))
-    drawn = draw(analysis) if charts else ()
     if fmt == "html":
-        return Written(write_text(path, render_html(analysis, drawn)))
+        return Written(write_text(path, render_html(analysis, draw(analysis) if charts else ())))
+    if not charts:
+        files = _write_charts(path, ())  # clears charts an earlier run left
+        return Written(write_text(path, render_markdown(analysis, [])), files)
+    from analyzer.report.charts import start_charts
+
+    # The Markdown is rendered while the charts are drawn: it needs only
+    # each chart's file name and alternative text.
+    heads, drawing = start_charts(analysis)
+    with drawing:
+        links = [ChartLink(head.slug, _relative_url(chart_file(path, head.slug)), head.alt)
+                 for head in heads]
+        text = render_markdown(analysis, links)
+        drawn = drawing.result()
     files = _write_charts(path, drawn)  # also clears charts an earlier run left
-    links = [ChartLink(c.slug, _relative_url(f), c.alt)
-             for c, f in zip(drawn, files, strict=True)]
-    return Written(write_text(path, render_markdown(analysis, links)), files)
+    return Written(write_text(path, text), files)
 
 
 def _write_charts(report: Path, drawn: Sequence[Chart]) -> tuple[Path, ...]:
@@ -94,7 +109,7 @@ def _write_charts(report: Path, drawn: Sequence[Chart]) -> tuple[Path, ...]:
     from analyzer.report.charts import SLUGS
 
     folder = chart_folder(report)
-    files = tuple(write_bytes(folder / f"{chart.slug}.png", chart.png) for chart in drawn)
+    files = tuple(write_bytes(chart_file(report, chart.slug), chart.png) for chart in drawn)
     drawn_slugs = {chart.slug for chart in drawn}
     if folder.is_dir():
         for slug in SLUGS:
