@@ -195,18 +195,22 @@ def reposts(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) ->
 
 
 def _moved_targets(analysis: Analysis) -> dict[str, set[str]]:
-    """Targets whose forum figure moves when copies count once, by opinion post mentioning them.
+    """Targets whose forum figure moves when copies count once, by opinion copy mentioning them.
 
-    Worked out once for all clusters: one pass over the stances.
+    Worked out once for all clusters: one pass over the stances. Only the
+    copies of repost clusters are keys.
     """
     moving = {s.target for s in analysis.summary
               if s.forum is not None and s.forum_naive is not None
               and score(s.forum) != score(s.forum_naive)}
+    if not moving:
+        return {}
+    copies = cluster_of(analysis.clusters)
     # Only opinion copies count toward the forum figures; pasted news never moves them.
-    opinion = {p.id for p in analysis.thread.posts if p.kind == "opinion"}
+    opinion = {p.id for p in analysis.thread.posts if p.kind == "opinion" and p.id in copies}
     found: dict[str, set[str]] = {}
     for st in analysis.stances:
-        if st.target in moving and st.post_id in opinion:
+        if st.post_id in opinion and st.target in moving:
             found.setdefault(st.post_id, set()).add(st.target)
     return found
 
