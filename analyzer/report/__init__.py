@@ -3,9 +3,7 @@
 - :mod:`analyzer.report.markdown` (with :mod:`~analyzer.report.comparison`):
   the Markdown report, section by section.
 - :mod:`analyzer.report.chart_data` and :mod:`analyzer.report.charts`: what
-  each chart shows, and drawing it as a PNG (matplotlib, imported only there);
-  :mod:`analyzer.report.chart_plan`: which charts a report has, drawn beside
-  other work.
+  each chart shows, and drawing it as a PNG (matplotlib, imported only there).
 - :mod:`analyzer.report.html_page`: the Markdown report as one self-contained page.
 - :mod:`analyzer.report.write`: writing a report and its charts in a format.
 """

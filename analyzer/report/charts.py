@@ -30,16 +30,17 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analyzer.model import Analysis
+from analyzer.parallel import Pending, start_map, worker_count
+from analyzer.report import chart_alt
 from analyzer.report import chart_data as cd
 from analyzer.report.chart_data import (
     Chart,
+    ChartLink,
     FrameSharesData,
     RepostMapData,
     StanceByTargetData,
     StanceTimelineData,
 )
-from analyzer.report.chart_plan import SLUGS as SLUGS  # re-exported: callers import it here
-from analyzer.report.chart_plan import start_charts
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -310,34 +311,61 @@ def draw_repost_map(data: RepostMapData) -> Figure:
     return fig
 
 
-_DRAWERS: dict[str, Callable[[Any], Figure]] = {
-    "stance-by-target": draw_stance_by_target,
-    "stance-along-thread": draw_stance_timeline,
-    "frame-shares": draw_frame_shares,
-    "reposts": draw_repost_map,
-}
-
-
-def draw_png(slug: str, data: Any) -> bytes:
-    """Draw chart ``slug`` (one of :data:`SLUGS`) of its data as a PNG."""
-    return to_png(_DRAWERS[slug](data))
+_CHARTS: tuple[tuple[str, str, Callable[[Analysis], Any], Callable[[Any], Figure],
+                     Callable[[Any], str]], ...] = (
+    ("stance-by-target", "Stance by target", cd.stance_by_target, draw_stance_by_target,
+     chart_alt.alt_stance_by_target),
+    ("stance-along-thread", "Stance along the thread", cd.stance_timeline,
+     draw_stance_timeline, chart_alt.alt_stance_timeline),
+    ("frame-shares", "Frame shares", cd.frame_shares, draw_frame_shares,
+     chart_alt.alt_frame_shares),
+    ("reposts", "Reposts in the thread", cd.repost_map, draw_repost_map, chart_alt.alt_repost_map),
+)
+SLUGS = tuple(slug for slug, *_ in _CHARTS)
+"""File stems of every chart the report can have, in drawing order."""
 
 
 def render_charts(analysis: Analysis) -> tuple[Chart, ...]:
     """Draw every chart the analysis has data for.
 
     For a long thread (one that :func:`analyzer.parallel.worker_count`
-    gives workers), the charts are drawn side by side in worker processes
-    (:func:`analyzer.report.chart_plan.start_charts`).
+    gives workers), the charts are drawn side by side in worker processes.
 
     Returns:
         The charts, in :data:`SLUGS` order; a chart with nothing to show
         (no repost clusters, say) is left out.
     """
-    _, drawing = start_charts(analysis, _draw_png)
+    _, drawing = start_charts(analysis)
     with drawing:
         return drawing.result()
 
 
-def _draw_png(_: None, chart: tuple[str, Any]) -> bytes:
-    return draw_png(*chart)
+def start_charts(analysis: Analysis) -> tuple[tuple[ChartLink, ...], Pending[tuple[Chart, ...]]]:
+    """Start drawing the charts (:func:`render_charts`) and return at once.
+
+    Returns:
+        What each chart will be, as a link with no URL yet (slug and
+        alternative text, known before any drawing), and the drawing, whose
+        ``result()`` gives the charts. On a long thread the charts are drawn
+        in worker processes meanwhile; else when ``result()`` is called.
+    """
+    found = [(index, data) for index, (_, _, compute, _, _) in enumerate(_CHARTS)
+             if (data := compute(analysis)) is not None]
+    alts = [_CHARTS[index][4](data) for index, data in found]
+    heads = tuple(ChartLink(_CHARTS[index][0], "", alt)
+                  for (index, _), alt in zip(found, alts, strict=True))
+    jobs = analysis.settings.jobs
+    if not worker_count(jobs, len(analysis.thread.posts)):
+        jobs = 1
+    pending = start_map(_draw_png, found, None, jobs=jobs, min_items=2)
+
+    def charts() -> tuple[Chart, ...]:
+        return tuple(Chart(slug=_CHARTS[index][0], title=_CHARTS[index][1], alt=alt, png=png)
+                     for (index, _), alt, png in zip(found, alts, pending.result(), strict=True))
+
+    return heads, Pending(charts, on_close=pending.close)
+
+
+def _draw_png(_: None, chart: tuple[int, Any]) -> bytes:
+    index, data = chart
+    return to_png(_CHARTS[index][3](data))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import quote
 
 from analyzer.errors import OutputError
@@ -96,11 +96,11 @@ def write_report(analysis: Analysis, path: str | Path, fmt: ReportFormat = "md",
                                                         draw(analysis) if charts else ())))
         files = _write_charts(path, ())  # clears charts an earlier run left
         return Written(write_text(path, render_markdown(analysis, [])), files)
-    from analyzer.report.chart_plan import start_charts
+    from analyzer.report.charts import start_charts
 
     # The Markdown is rendered while the charts are drawn: it needs only
     # each chart's file name and alternative text.
-    heads, drawing = start_charts(analysis, _draw_png)
+    heads, drawing = start_charts(analysis)
     with drawing:
         if meanwhile is not None:
             meanwhile()
@@ -112,16 +112,9 @@ def write_report(analysis: Analysis, path: str | Path, fmt: ReportFormat = "md",
     return Written(write_text(path, text), files)
 
 
-def _draw_png(_: None, chart: tuple[str, Any]) -> bytes:
-    """Draw one chart (what workers run): matplotlib is loaded here, not before."""
-    from analyzer.report.charts import draw_png
-
-    return draw_png(*chart)
-
-
 def _write_charts(report: Path, drawn: Sequence[Chart]) -> tuple[Path, ...]:
     """Write each chart as a PNG beside the report; remove our charts this run did not draw."""
-    from analyzer.report.chart_plan import SLUGS
+    from analyzer.report.charts import SLUGS
 
     folder = chart_folder(report)
     files = tuple(write_bytes(chart_file(report, chart.slug), chart.png) for chart in drawn)
