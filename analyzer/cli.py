@@ -137,9 +137,14 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
                                  parser=parser, progress=progress)
         if progress is not None:
             progress("report", len(STAGES), len(STAGES))
-        if json_path:
-            write_json(json_path, analysis_to_dict(analysis))
-        written = write_report(analysis, report, fmt, charts=not no_charts)
+
+        def write_full_json() -> None:
+            if json_path:
+                write_json(json_path, analysis_to_dict(analysis))
+
+        # The JSON is written while the report's charts are drawn.
+        written = write_report(analysis, report, fmt, charts=not no_charts,
+                               meanwhile=write_full_json)
         if progress is not None:
             progress("done", len(STAGES) + 1, len(STAGES))
     if not quiet:

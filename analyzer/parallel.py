@@ -124,9 +124,12 @@ class Pending(Generic[R]):
     cancelling what has not started if the block raised.
     """
 
-    def __init__(self, compute: Callable[[], R], pool: ProcessPoolExecutor | None = None) -> None:
+    def __init__(self, compute: Callable[[], R], pool: ProcessPoolExecutor | None = None,
+                 on_close: Callable[[bool], None] | None = None) -> None:
+        """``on_close(cancel)`` stops what ``compute`` waits on, if it is not ``pool``."""
         self._compute = compute
         self._pool = pool
+        self._on_close = on_close
         self._done = False
         self._value: R | None = None
 
@@ -145,6 +148,9 @@ class Pending(Generic[R]):
         if self._pool is not None:
             self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
             self._pool = None
+        if self._on_close is not None:
+            self._on_close(cancel)
+            self._on_close = None
 
     def __enter__(self) -> Pending[R]:
         return self

@@ -8,6 +8,7 @@ This is the Python API the command line is a thin layer over::
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -15,13 +16,13 @@ from analyzer.articles import load_articles
 from analyzer.framing import compare
 from analyzer.model import Analysis, Article, MethodFacts, Thread
 from analyzer.news import apply_verdicts, judge_posts
-from analyzer.parallel import start_call, start_map
+from analyzer.parallel import Pending, start_call, start_map
 from analyzer.parsers.base import Parser
 from analyzer.reading.batch import parse_paths
 from analyzer.reposts import find_reposts, lsh_parameters
 from analyzer.settings import Settings, default_settings
 from analyzer.stance import score_articles, summarise
-from analyzer.stance.actors import resolve_targets
+from analyzer.stance.actors import finds_actors, post_names, resolve_targets
 from analyzer.stance.intervals import METHOD as INTERVAL_METHOD
 from analyzer.stance.score import NEUTRAL_BAND, score_post
 from analyzer.stance.sentiment import analyzer_for
@@ -59,21 +60,32 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
     """
     settings = settings or default_settings()
     articles = tuple(articles)
+    jobs, size = settings.jobs, len(thread.posts)
     _tell(progress, "news")
-    verdicts = judge_posts(thread, articles, settings)
-    thread = apply_verdicts(thread, verdicts)
-    _tell(progress, "reposts")
-    clusters = find_reposts(thread, settings)
-    settings = resolve_targets(thread, settings, clusters)  # the thread's actors, if none set
+    # Reposts and the posts' proper nouns depend on the texts alone, not on
+    # which posts are pasted news: a process each reads them while the news
+    # workers judge the posts.
+    names_of: Pending[tuple[list[tuple[str, bool]], ...] | None] = (
+        start_call(post_names, thread, jobs=jobs, size=size) if finds_actors(settings)
+        else Pending(lambda: None))  # preset targets: no names to read
+    with names_of, start_call(find_reposts, thread, settings, jobs=jobs, size=size) as reposts:
+        verdicts = judge_posts(thread, articles, settings)
+        thread = apply_verdicts(thread, verdicts)
+        _tell(progress, "reposts")
+        clusters, names = reposts.result(), names_of.result()
+    # The thread's actors become the targets, if none are set.
+    settings = resolve_targets(thread, settings, clusters, names)
     # Stance scoring, the costliest stage, runs in worker processes while
     # framing runs in a process of its own.
-    jobs = settings.jobs
     with start_map(score_post, thread.posts, settings, jobs=jobs, warm=analyzer_for) as scoring, \
             start_call(compare, thread, articles, clusters, settings, jobs=jobs,
-                       size=len(thread.posts)) as framing_call:
+                       size=size) as framing_call:
         _tell(progress, "stance")
-        stances = tuple(s for found in scoring.result() for s in found)
+        # While the workers score, this process does what needs no post's
+        # stance, and loads the module the summary's intervals import.
         article_stances = score_articles(articles, settings)
+        importlib.import_module("scipy.special")
+        stances = tuple(s for found in scoring.result() for s in found)
         summary = summarise(thread, clusters, stances, article_stances, articles, settings)
         _tell(progress, "framing")
         framing = framing_call.result()

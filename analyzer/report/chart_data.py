@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -269,25 +270,25 @@ def stance_timeline(analysis: Analysis) -> StanceTimelineData | None:
     opinion = _opinion(analysis)
     scores = {(s.post_id, s.target): s.score for s in analysis.stances}
     clustered = set(cluster_of(analysis.clusters))
-    scored = [p for p in opinion
-              if any((p.id, t.name) in scores for t in analysis.settings.targets)]
+    names = {t.name for t in analysis.settings.targets}
+    with_stance = {s.post_id for s in analysis.stances if s.target in names}
+    scored = [p for p in opinion if p.id in with_stance]
     if not scored:
         return None
     stamps = {p.timestamp for p in scored}
     by_time = None not in stamps and len(stamps) > 1
-    lines = []
+    found = []  # each target's points as (x, post, score, repost), made into points once binned
     for target in analysis.settings.targets:
-        points = tuple(
-            TimelinePoint(x=_x(p, by_time),
-                          post=p.position + 1, score=scores[(p.id, target.name)],
-                          repost=p.id in clustered)
-            for p in scored if (p.id, target.name) in scores)
+        points = [(_x(p, by_time), p.position + 1, scores[(p.id, target.name)],
+                   p.id in clustered)
+                  for p in scored if (p.id, target.name) in scores]
         if points:
-            lines.append(TimelineLine(_label(analysis, target.name), points))
-    longest = max(len(line.points) for line in lines)
+            found.append((_label(analysis, target.name), points))
+    longest = max(len(points) for _, points in found)
     binned = math.ceil(longest / TIMELINE_BINS) if longest > MAX_TIMELINE_POINTS else 0
-    if binned:
-        lines = [TimelineLine(line.target, _bin(line.points, binned)) for line in lines]
+    lines = [TimelineLine(label, _bin(points, binned) if binned
+                          else tuple(TimelinePoint(*point) for point in points))
+             for label, points in found]
     posts = len(analysis.thread.posts)
     return StanceTimelineData(
         lines=tuple(lines),
@@ -301,17 +302,19 @@ def stance_timeline(analysis: Analysis) -> StanceTimelineData | None:
     )
 
 
-def _bin(points: tuple[TimelinePoint, ...], size: int) -> tuple[TimelinePoint, ...]:
+def _bin(points: Sequence[tuple[int | datetime, int, float, bool]],
+         size: int) -> tuple[TimelinePoint, ...]:
     """Average each run of ``size`` consecutive points into one, placed at the run's middle.
 
-    An averaged point stands for many posts, so none is marked as a repost.
+    Points come as ``(x, post, score, repost)``. An averaged point stands
+    for many posts, so none is marked as a repost.
     """
     out = []
     for start in range(0, len(points), size):
         run = points[start:start + size]
-        middle = run[len(run) // 2]
-        out.append(TimelinePoint(x=middle.x, post=middle.post,
-                                 score=math.fsum(p.score for p in run) / len(run),
+        x, post, _, _ = run[len(run) // 2]
+        out.append(TimelinePoint(x=x, post=post,
+                                 score=math.fsum(p[2] for p in run) / len(run),
                                  repost=False))
     return tuple(out)
 

@@ -30,11 +30,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analyzer.model import Analysis
-from analyzer.parallel import parallel_map, worker_count
+from analyzer.parallel import Pending, start_map, worker_count
 from analyzer.report import chart_alt
 from analyzer.report import chart_data as cd
 from analyzer.report.chart_data import (
     Chart,
+    ChartLink,
     FrameSharesData,
     RepostMapData,
     StanceByTargetData,
@@ -334,15 +335,35 @@ def render_charts(analysis: Analysis) -> tuple[Chart, ...]:
         The charts, in :data:`SLUGS` order; a chart with nothing to show
         (no repost clusters, say) is left out.
     """
+    _, drawing = start_charts(analysis)
+    with drawing:
+        return drawing.result()
+
+
+def start_charts(analysis: Analysis) -> tuple[tuple[ChartLink, ...], Pending[tuple[Chart, ...]]]:
+    """Start drawing the charts (:func:`render_charts`) and return at once.
+
+    Returns:
+        What each chart will be, as a link with no URL yet (slug and
+        alternative text, known before any drawing), and the drawing, whose
+        ``result()`` gives the charts. On a long thread the charts are drawn
+        in worker processes meanwhile; else when ``result()`` is called.
+    """
     found = [(index, data) for index, (_, _, compute, _, _) in enumerate(_CHARTS)
              if (data := compute(analysis)) is not None]
+    alts = [_CHARTS[index][4](data) for index, data in found]
+    heads = tuple(ChartLink(_CHARTS[index][0], "", alt)
+                  for (index, _), alt in zip(found, alts, strict=True))
     jobs = analysis.settings.jobs
     if not worker_count(jobs, len(analysis.thread.posts)):
         jobs = 1
-    pngs = parallel_map(_draw_png, found, None, jobs=jobs, min_items=2)
-    return tuple(Chart(slug=_CHARTS[index][0], title=_CHARTS[index][1],
-                       alt=_CHARTS[index][4](data), png=png)
-                 for (index, data), png in zip(found, pngs, strict=True))
+    pending = start_map(_draw_png, found, None, jobs=jobs, min_items=2)
+
+    def charts() -> tuple[Chart, ...]:
+        return tuple(Chart(slug=_CHARTS[index][0], title=_CHARTS[index][1], alt=alt, png=png)
+                     for (index, _), alt, png in zip(found, alts, pending.result(), strict=True))
+
+    return heads, Pending(charts, on_close=pending.close)
 
 
 def _draw_png(_: None, chart: tuple[int, Any]) -> bytes:

@@ -128,12 +128,14 @@ def glance(analysis: Analysis) -> str:
     """Section: one row per post."""
     clusters = cluster_of(analysis.clusters)
     targets = [t.name for t in analysis.settings.targets]
+    shown = analysis.thread.posts[:MAX_GLANCE_ROWS]
+    listed = {p.id for p in shown}
     stance_of: dict[tuple[str, str], float] = {
-        (s.post_id, s.target): s.score for s in analysis.stances}
+        (s.post_id, s.target): s.score for s in analysis.stances if s.post_id in listed}
     header = ["#", "Author", "Date", "Kind", "Words", "Quotes", "Repost"] + [
         escape_cell(analysis.settings.target(t).label) for t in targets] + ["Opening words"]
     rows = []
-    for p in analysis.thread.posts[:MAX_GLANCE_ROWS]:
+    for p in shown:
         rows.append([
             post_ref(p), author(p),
             p.timestamp.strftime("%Y-%m-%d %H:%M") if p.timestamp else "–",
@@ -193,18 +195,22 @@ def reposts(analysis: Analysis, links: Mapping[str, ChartLink] | None = None) ->
 
 
 def _moved_targets(analysis: Analysis) -> dict[str, set[str]]:
-    """Targets whose forum figure moves when copies count once, by opinion post mentioning them.
+    """Targets whose forum figure moves when copies count once, by opinion copy mentioning them.
 
-    Worked out once for all clusters: one pass over the stances.
+    Worked out once for all clusters: one pass over the stances. Only the
+    copies of repost clusters are keys.
     """
     moving = {s.target for s in analysis.summary
               if s.forum is not None and s.forum_naive is not None
               and score(s.forum) != score(s.forum_naive)}
+    if not moving:
+        return {}
+    copies = cluster_of(analysis.clusters)
     # Only opinion copies count toward the forum figures; pasted news never moves them.
-    opinion = {p.id for p in analysis.thread.posts if p.kind == "opinion"}
+    opinion = {p.id for p in analysis.thread.posts if p.kind == "opinion" and p.id in copies}
     found: dict[str, set[str]] = {}
     for st in analysis.stances:
-        if st.target in moving and st.post_id in opinion:
+        if st.post_id in opinion and st.target in moving:
             found.setdefault(st.post_id, set()).add(st.target)
     return found
 
@@ -283,9 +289,10 @@ def _evidence_examples(analysis: Analysis) -> list[str]:
     opinion = {p.id for p in _opinion(analysis)}
     by_id = posts_by_id(analysis)
     lines = []
+    of_target = _of_target(analysis)
     for target in analysis.settings.targets:
-        scored = [s for s in analysis.stances
-                  if s.target == target.name and s.post_id in opinion and s.evidence]
+        scored = [s for s in of_target.get(target.name, ())
+                  if s.post_id in opinion and s.evidence]
         if not scored:
             continue
         strongest = max(scored, key=lambda s: abs(s.score))
@@ -310,17 +317,19 @@ def representative_posts(analysis: Analysis) -> str:
     opinion = {p.id for p in _opinion(analysis)}
     by_id = posts_by_id(analysis)
     found = False
+    of_target = _of_target(analysis)
     for target in analysis.settings.targets:
         voices: dict[object, list[Stance]] = {}
-        for s in analysis.stances:
-            if s.target == target.name and s.post_id in opinion:
+        for s in of_target.get(target.name, ()):
+            if s.post_id in opinion:
                 voices.setdefault(clusters.get(s.post_id, s.post_id), []).append(s)
         if not voices:
             continue
         found = True
-        ranked = sorted(voices.values(), key=lambda v: (_voice_score(v), by_id[v[0].post_id]
-                                                         .position))
-        low, high = ranked[0], ranked[-1]
+        ranked = [(_voice_score(v), by_id[v[0].post_id].position, v) for v in voices.values()]
+        # The two ends of the ranking sort by (score, position) would give.
+        low = min(ranked, key=lambda r: r[:2])[2]
+        high = max(reversed(ranked), key=lambda r: r[:2])[2]
         picks = [("Most hostile" if _voice_score(low) < 0 else "Least favourable", low)]
         if len(ranked) > 1:
             picks.append(("Most favourable" if _voice_score(high) > 0 else "Least hostile",
@@ -333,7 +342,17 @@ def representative_posts(analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
+def _of_target(analysis: Analysis) -> dict[str, list[Stance]]:
+    """The post stances of each target, in their order, gathered in one pass."""
+    found: dict[str, list[Stance]] = {}
+    for s in analysis.stances:
+        found.setdefault(s.target, []).append(s)
+    return found
+
+
 def _voice_score(voice: Sequence[Stance]) -> float:
+    if len(voice) == 1:
+        return voice[0].score + 0.0  # what fsum gives for one value (-0.0 becomes 0.0)
     return math.fsum(s.score for s in voice) / len(voice)
 
 

@@ -12,7 +12,7 @@ the report, so a report never links a chart that is not there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -50,6 +50,11 @@ def chart_folder(report: str | Path) -> Path:
     return report.with_name(f"{report.stem}-charts")
 
 
+def chart_file(report: str | Path, slug: str) -> Path:
+    """The PNG file of chart ``slug`` beside a Markdown report."""
+    return chart_folder(report) / f"{slug}.png"
+
+
 def draw(analysis: Analysis) -> tuple[Chart, ...]:
     """Draw the report's charts (imports matplotlib only when called)."""
     from analyzer.report.charts import render_charts
@@ -58,7 +63,7 @@ def draw(analysis: Analysis) -> tuple[Chart, ...]:
 
 
 def write_report(analysis: Analysis, path: str | Path, fmt: ReportFormat = "md",
-                 charts: bool = True) -> Written:
+                 charts: bool = True, meanwhile: Callable[[], object] | None = None) -> Written:
     """Write the report of ``analysis`` to ``path`` in format ``fmt``.
 
     Args:
@@ -67,6 +72,9 @@ def write_report(analysis: Analysis, path: str | Path, fmt: ReportFormat = "md",
         fmt: ``"md"``, ``"html"`` or ``"json"`` (:data:`ReportFormat`).
         charts: Draw the charts (Markdown and HTML); without them the report
             is the same, less its images.
+        meanwhile: Other work (writing the JSON of ``--json``), done before
+            any file of the report is written: while worker processes draw
+            a long thread's charts, if they do.
 
     Returns:
         The files written.
@@ -78,15 +86,30 @@ def write_report(analysis: Analysis, path: str | Path, fmt: ReportFormat = "md",
     if fmt not in EXTENSIONS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of md, html, json")
     path = check_writable(path)  # before drawing: the error names the report, not a chart
-    if fmt == "json":
-        return Written(write_json(path, analysis_to_dict(analysis)))
-    drawn = draw(analysis) if charts else ()
-    if fmt == "html":
-        return Written(write_text(path, render_html(analysis, drawn)))
+    if fmt == "json" or fmt == "html" or not charts:
+        if meanwhile is not None:
+            meanwhile()
+        if fmt == "json":
+            return Written(write_json(path, analysis_to_dict(analysis)))
+        if fmt == "html":
+            return Written(write_text(path, render_html(analysis,
+                                                        draw(analysis) if charts else ())))
+        files = _write_charts(path, ())  # clears charts an earlier run left
+        return Written(write_text(path, render_markdown(analysis, [])), files)
+    from analyzer.report.charts import start_charts
+
+    # The Markdown is rendered while the charts are drawn: it needs only
+    # each chart's file name and alternative text.
+    heads, drawing = start_charts(analysis)
+    with drawing:
+        if meanwhile is not None:
+            meanwhile()
+        links = [ChartLink(head.slug, _relative_url(chart_file(path, head.slug)), head.alt)
+                 for head in heads]
+        text = render_markdown(analysis, links)
+        drawn = drawing.result()
     files = _write_charts(path, drawn)  # also clears charts an earlier run left
-    links = [ChartLink(c.slug, _relative_url(f), c.alt)
-             for c, f in zip(drawn, files, strict=True)]
-    return Written(write_text(path, render_markdown(analysis, links)), files)
+    return Written(write_text(path, text), files)
 
 
 def _write_charts(report: Path, drawn: Sequence[Chart]) -> tuple[Path, ...]:
@@ -94,7 +117,7 @@ def _write_charts(report: Path, drawn: Sequence[Chart]) -> tuple[Path, ...]:
     from analyzer.report.charts import SLUGS
 
     folder = chart_folder(report)
-    files = tuple(write_bytes(folder / f"{chart.slug}.png", chart.png) for chart in drawn)
+    files = tuple(write_bytes(chart_file(report, chart.slug), chart.png) for chart in drawn)
     drawn_slugs = {chart.slug for chart in drawn}
     if folder.is_dir():
         for slug in SLUGS:

@@ -60,6 +60,7 @@ _CAPITALISED = re.compile(
     r"(?<![\w'’@#])(?:[A-Z][\w'’.\-]*[\w]|[A-Z])(?:\s+(?:of\s+the\s+|of\s+|the\s+|de\s+)?"
     r"[A-Z][\w'’.\-]*[\w])*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_LOWER = re.compile(r"(?<![\w'’])[a-z][\w'’-]*")
 _TRIVIAL = frozenset(
     "i i'm i've i'd i'll a an the this that these those it its he she they we you my our "
     "your his her their mr mrs ms dr st ok okay lol lmao imo imho tbh edit update ps op "
@@ -98,30 +99,64 @@ def _adjectives() -> frozenset[str]:
     return frozenset(a.lower() for p in places() for a in p.adjectives)
 
 
-def _candidates(text: str, lower_words: frozenset[str]) -> list[tuple[str, bool]]:
-    """Proper-noun phrases of ``text``, each with whether it is a lone opening word."""
+_LEAD = re.compile(r"[ \"'“‘(\[*-]*")
+"""What may come before a sentence's opening word: spaces, quotes, brackets, bullets."""
+
+_Candidate = tuple[str, bool]
+_Memo = dict[tuple[str, bool], "_Candidate | None"]
+
+
+def _candidates(text: str, lower_words: frozenset[str],
+                memo: _Memo | None = None) -> list[_Candidate]:
+    """Proper-noun phrases of ``text``, each with whether it is a lone opening word.
+
+    ``memo`` keeps each matched phrase's reading (it depends only on the
+    phrase, whether it opens its sentence, and ``lower_words``), so that a
+    name met again costs a lookup; pass the same dict only with the same
+    ``lower_words``.
+    """
+    memo = {} if memo is None else memo
     found = []
     for sentence in sentences(text):
+        lead = _LEAD.match(sentence).end()  # type: ignore[union-attr]  # matches ""
         for match in _CAPITALISED.finditer(sentence):
-            phrase = _POSSESSIVE.sub("", match.group().rstrip(".'’"))
-            words = phrase.split()
-            opening = not sentence[:match.start()].strip(" \"'“‘([*-")
-            if opening:
-                while words and (words[0].lower() in _TRIVIAL or words[0].lower() in lower_words):
-                    words = words[1:]
-            lone = opening and len(words) == 1 and phrase.split()[0] == words[0] \
-                and words[0].lower() not in _place_index()
-            words = [w for w in words if w.lower() not in _TRIVIAL]
-            if _shouted(words):
-                continue
-            if words and not all(w.lower() in lower_words for w in words):
-                found.append((" ".join(words), lone))
+            key = (match.group(), match.start() <= lead)
+            try:
+                got = memo[key]
+            except KeyError:
+                got = memo[key] = _candidate(*key, lower_words)
+            if got is not None:
+                found.append(got)
     return found
 
 
-def _post_candidates(lower_words: frozenset[str], text: str) -> list[tuple[str, bool]]:
+def _candidate(matched: str, opening: bool, lower_words: frozenset[str]) -> _Candidate | None:
+    """Read one capitalised run: the phrase it names and whether it is a lone opener, or None."""
+    phrase = _POSSESSIVE.sub("", matched.rstrip(".'’"))
+    words = phrase.split()
+    if opening:
+        while words and (words[0].lower() in _TRIVIAL or words[0].lower() in lower_words):
+            words = words[1:]
+    lone = opening and len(words) == 1 and phrase.split()[0] == words[0] \
+        and words[0].lower() not in _place_index()
+    words = [w for w in words if w.lower() not in _TRIVIAL]
+    if _shouted(words):
+        return None
+    if words and not all(w.lower() in lower_words for w in words):
+        return " ".join(words), lone
+    return None
+
+
+def _post_candidates(lower_words: frozenset[str], text: str) -> list[_Candidate]:
     """:func:`_candidates` with its arguments in :func:`parallel_map`'s order."""
-    return _candidates(text, lower_words)
+    return _candidates(text, lower_words, _worker_memo(lower_words))
+
+
+@lru_cache(maxsize=1)
+def _worker_memo(lower_words: frozenset[str]) -> _Memo:
+    """One memo per process for one thread's ``lower_words``."""
+    del lower_words  # the cache key
+    return {}
 
 
 def _shouted(words: list[str]) -> bool:
@@ -140,8 +175,9 @@ def _shouted(words: list[str]) -> bool:
 
 def _lower_words(thread: Thread) -> frozenset[str]:
     """Words the thread writes in lower case somewhere (common words, not names)."""
-    return frozenset(w for p in thread.posts for w in re.findall(r"(?<![\w'’])[a-z][\w'’-]*",
-                                                                  p.text))
+    # One search over the joined texts finds the same words: no word runs
+    # across the line break between two posts.
+    return frozenset(_LOWER.findall("\n".join(p.text for p in thread.posts)))
 
 
 def _group(phrase: str, multi: dict[str, str]) -> tuple[str, str]:
@@ -160,8 +196,22 @@ def _key(label: str) -> str:
     return "_".join(re.findall(r"\w+", label.lower()))
 
 
+def post_names(thread: Thread) -> tuple[list[tuple[str, bool]], ...]:
+    """Return the proper-noun candidates of every post of ``thread``, in this process.
+
+    What :func:`find_actors` reads from each post, for all posts (news ones
+    too): it depends only on the posts' texts, so it can be read before
+    pasted news is marked or reposts are found, and handed to
+    :func:`find_actors` or :func:`resolve_targets` as ``names``.
+    """
+    lower = _lower_words(thread)
+    memo: _Memo = {}
+    return tuple(_candidates(p.text, lower, memo) for p in thread.posts)
+
+
 def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = (),
-                jobs: int | None = 1) -> tuple[Target, ...]:
+                jobs: int | None = 1,
+                names: Sequence[Sequence[tuple[str, bool]]] | None = None) -> tuple[Target, ...]:
     """Return the actors several speakers of ``thread`` name, most voices first.
 
     Args:
@@ -170,6 +220,8 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = (),
         jobs: Worker processes for reading the posts' proper nouns
             (:func:`analyzer.parallel.parallel_map`); the result does not
             depend on it.
+        names: :func:`post_names` of ``thread`` (the same texts), if already
+            read; read here if None.
 
     Returns:
         One Target per actor that passes ``MIN_VOICES`` and ``MIN_SHARE``,
@@ -178,10 +230,14 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = (),
     opinion = [p for p in thread.posts if p.kind == "opinion"]
     if not opinion:
         return ()
-    lower = _lower_words(thread)
     speakers = {p.author.lower() for p in opinion if p.author}
     copies = cluster_of(clusters)
-    found_in = parallel_map(_post_candidates, [p.text for p in opinion], lower, jobs=jobs)
+    if names is None:
+        found_in: Sequence[Sequence[tuple[str, bool]]] = parallel_map(
+            _post_candidates, [p.text for p in opinion], _lower_words(thread), jobs=jobs)
+    else:
+        found_in = [found for p, found in zip(thread.posts, names, strict=True)
+                    if p.kind == "opinion"]
     raw = [(f"cluster {copies[p.id]}" if p.id in copies else p.author or f"post {p.id}",
             [c for c in found if c[0].lower() not in speakers])
            for p, found in zip(opinion, found_in, strict=True)]
@@ -203,14 +259,16 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = (),
     posts: dict[str, int] = defaultdict(int)
     labels: dict[str, str] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
+    grouped = {phrase: _group(phrase, multi) for phrase in phrases}
+    adjectives = _adjectives()
     for speaker, found in per_post:
         keys, named_keys = set(), set()
         for phrase in found:
-            key, label = _group(phrase, multi)
+            key, label = grouped[phrase]
             labels.setdefault(key, label)
             aliases[key].add(phrase)
             keys.add(key)
-            if phrase.lower() not in _adjectives():
+            if phrase.lower() not in adjectives:
                 named_keys.add(key)
         for key in keys:
             any_voices[key].add(speaker.lower())
@@ -238,20 +296,27 @@ def find_actors(thread: Thread, clusters: Sequence[RepostCluster] = (),
     return tuple(targets)
 
 
+def finds_actors(settings: Settings) -> bool:
+    """Whether :func:`resolve_targets` reads the thread's actors with ``settings``."""
+    return not settings.targets or settings.targets_from == "--topic"
+
+
 def resolve_targets(thread: Thread, settings: Settings,
-                    clusters: Sequence[RepostCluster] = ()) -> Settings:
+                    clusters: Sequence[RepostCluster] = (),
+                    names: Sequence[Sequence[tuple[str, bool]]] | None = None) -> Settings:
     """Return ``settings`` with targets fitting ``thread`` and its topic.
 
     Targets a preset or config set are kept; with none, the thread's own
     actors (:func:`find_actors`) become the targets, joined by a ``--topic``
     target (which becomes the actor of that name, if one is found). With no
-    topic set, the one target the title names becomes the topic.
+    topic set, the one target the title names becomes the topic. ``names``
+    are the posts' :func:`post_names`, if already read.
     """
     if not settings.targets:
-        settings = replace(settings, targets=find_actors(thread, clusters, settings.jobs),
+        settings = replace(settings, targets=find_actors(thread, clusters, settings.jobs, names),
                            targets_from="found in the thread")
     elif settings.targets_from == "--topic":  # only the topic was named: find the rest
-        settings = _with_actors(settings, find_actors(thread, clusters, settings.jobs))
+        settings = _with_actors(settings, find_actors(thread, clusters, settings.jobs, names))
     if settings.topic is None and thread.title and settings.targets:
         title = thread.title
         if settings.targets_from == "found in the thread":  # "American football" is no topic

@@ -294,14 +294,17 @@ def summarise(
     Returns:
         One summary per target.
     """
-    post_stances = tuple(post_stances)
-    scores = {(s.post_id, s.target): s.score for s in post_stances}
+    of_target: dict[str, list[Stance]] = {}  # each target's stances, read in one pass
+    for stance in post_stances:
+        of_target.setdefault(stance.target, []).append(stance)
     news_scores = {(s.post_id, s.target): s.score for s in article_stances}
     opinion: list[Post] = [p for p in thread.posts if p.kind == "opinion"]
     summaries = []
     for target in settings.targets:
-        posts = [scores[(p.id, target.name)] for p in opinion if (p.id, target.name) in scores]
-        voices = forum_voices(thread, clusters, post_stances, target.name)
+        found = of_target.get(target.name, [])
+        scores = {s.post_id: s.score for s in found}
+        posts = [scores[p.id] for p in opinion if p.id in scores]
+        voices = forum_voices(thread, clusters, found, target.name)
         summaries.append(TargetSummary(
             target=target.name,
             forum=mean(voices) if voices else None,
