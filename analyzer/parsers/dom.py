@@ -197,10 +197,12 @@ class Node:
         tail = self._el.tail
         previous = self._el.getprevious()
         if tail:
+            # lxml keeps control characters a broken page parsed into (``&#1``)
+            # but refuses them when text is set, so they go now.
             if previous is not None:
-                previous.tail = (previous.tail or "") + tail
+                previous.tail = _settable((previous.tail or "") + tail)
             else:
-                parent.text = (parent.text or "") + tail
+                parent.text = _settable((parent.text or "") + tail)
         parent.remove(self._el)
 
     def move_after(self, other: Node) -> None:
@@ -387,3 +389,11 @@ def _tidy(text: str) -> str:
 
 __all__ = ["Node", "SelectorError", "check_selector", "parse_html", "render_element",
            "unescape_tags"]
+
+
+_UNSETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _settable(text: str) -> str:
+    """``text`` without the characters lxml refuses to set (C0 controls, U+FFFE/F, surrogates)."""
+    return _UNSETTABLE.sub("", text)
