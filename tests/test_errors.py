@@ -170,12 +170,14 @@ def test_json_nested_200000_deep_is_refused(tmp_path: Path) -> None:
                  f"{path}: invalid JSON: nested too deeply to read")
 
 
-def test_50_mb_single_line_is_refused_quickly(tmp_path: Path) -> None:
+def test_50_mb_single_line_is_refused_before_it_is_segmented(tmp_path: Path) -> None:
     path = tmp_path / "thread.txt"
     path.write_bytes(b"word " * 10_000_000)
     start = time.perf_counter()
     result = run("parse", path)
-    assert time.perf_counter() - start < 2
+    # Not a speed figure (benchmarks/ has those): a bound loose enough for a
+    # loaded machine, that segmenting 50 MB of one line would still break.
+    assert time.perf_counter() - start < 20
     assert_error(result, ExitCode.PARSE,
                  f"{path}: line 1 is 50,000,000 characters long, more than the 100,000 a line "
                  "of a copied thread can have; is this really a copied thread?")
