@@ -23,11 +23,13 @@ run side by side.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
@@ -97,12 +99,37 @@ def _start_worker(func: Callable[[Any, Any], Any], context: Any,
         warm(context)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, leaving it as it was.
+
+    Per-post work makes hundreds of thousands of short-lived containers
+    (words, sentences, scores) and keeps long-lived ones (the thread, the
+    memo caches); reference counting frees the former, so each collection
+    only walks the latter again, about a fifth of the analysis's CPU on a
+    large thread. What little cyclic garbage the block makes is collected
+    once the collector runs again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _map(func: Callable[[C, T], R], context: C, items: Sequence[T]) -> list[R]:
+    with collector_paused():
+        return [func(context, item) for item in items]
+
+
 def _run_slice(bounds: tuple[int, int]) -> list[Any]:
     func = _worker_func
     if func is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker started without its function")
     start, end = bounds
-    return [func(_worker_context, item) for item in _worker_items[start:end]]
+    return _map(func, _worker_context, _worker_items[start:end])
 
 
 def _call(func: Callable[..., Any], args: tuple[Any, ...]) -> Any:
@@ -170,7 +197,7 @@ def start_map(func: Callable[[C, T], R], items: Sequence[T], context: C,
     """
     workers = worker_count(jobs, len(items), min_items)
     if workers == 0:
-        return Pending(lambda: [func(context, item) for item in items])
+        return Pending(lambda: _map(func, context, items))
     # Items reach the workers with the initializer (inherited, not pickled,
     # where processes fork); each task names only the slice to work on.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
@@ -195,7 +222,7 @@ def start_call(func: Callable[..., R], *args: Any, jobs: int | None = None,
     items no workers.
     """
     if worker_count(jobs, size) == 0:
-        return Pending(lambda: func(*args))
+        return Pending(lambda: _map(_call, func, [args])[0])
     pool = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context(),
                                initializer=_start_worker, initargs=(_call, func, None, [args]))
     try:

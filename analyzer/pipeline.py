@@ -16,7 +16,7 @@ from analyzer.articles import load_articles
 from analyzer.framing import compare
 from analyzer.model import Analysis, Article, MethodFacts, Thread
 from analyzer.news import apply_verdicts, judge_posts
-from analyzer.parallel import Pending, start_call, start_map
+from analyzer.parallel import Pending, collector_paused, start_call, start_map
 from analyzer.parsers.base import Parser
 from analyzer.reading.batch import parse_paths
 from analyzer.reposts import find_reposts, lsh_parameters
@@ -58,8 +58,12 @@ def analyse(thread: Thread, articles: Sequence[Article] = (),
         worker processes (every core by default); the result does not
         depend on how many.
     """
-    settings = settings or default_settings()
-    articles = tuple(articles)
+    with collector_paused():  # see collector_paused: the stages make no cyclic garbage to speak of
+        return _analyse(thread, tuple(articles), settings or default_settings(), progress)
+
+
+def _analyse(thread: Thread, articles: tuple[Article, ...], settings: Settings,
+             progress: Progress | None) -> Analysis:
     jobs, size = settings.jobs, len(thread.posts)
     _tell(progress, "news")
     # Reposts and the posts' proper nouns depend on the texts alone, not on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 
 from analyzer import parallel
 from analyzer.cli import cli
-from analyzer.parallel import chunks, parallel_map, worker_count
+from analyzer.parallel import chunks, collector_paused, parallel_map, worker_count
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "threads" / "joint-patrol"
@@ -137,3 +138,31 @@ def test_a_map_inside_a_daemonic_pool_worker_runs_in_that_worker() -> None:
         items, elsewhere = pool.apply(_map_inside, (3,))
     assert items == [3, 4]
     assert elsewhere == set()
+
+
+def _collector_on(_: None, item: int) -> bool:
+    return gc.isenabled()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_per_item_work_runs_with_the_collector_paused_and_leaves_it_as_it_was(
+        enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert parallel_map(_collector_on, [1, 2, 3], None, jobs=1) == [False] * 3
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_collector_paused_restores_the_collector_when_the_block_raises() -> None:
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with pytest.raises(ZeroDivisionError), collector_paused():
+            assert not gc.isenabled()
+            _ = 1 / 0
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
