@@ -34,7 +34,7 @@ def paragraph_sentences(paragraph: str) -> tuple[str, ...]:
     Results are cached, so every stage that splits the same paragraph in
     the same process pays once.
     """
-    flat = _SPACE.sub(" ", paragraph).strip()
+    flat = " ".join(paragraph.split())  # what _SPACE.sub(" ", paragraph).strip() gives
     return tuple(s.strip() for s in segment("en", flat) if s.strip())
 
 

@@ -19,9 +19,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from analyzer.settings import Settings, Target
 from analyzer.stance.memo import TextMemo, by_identity
@@ -221,6 +223,31 @@ def _found(text: str, matchers: tuple[Matcher, ...]) -> list[Span]:
 
 def _found_now(text: str, matchers: tuple[Matcher, ...]) -> list[Span]:
     return _longest(_spans(text, matchers))
+
+
+def scan_together(sentences: Sequence[str], settings: Settings) -> None:
+    """Find the mentions of a paragraph's sentences in one scan, for later calls to use.
+
+    The sentences are joined with spaces and scanned once; each sentence's
+    matches are the joined text's matches that lie inside it (a space, like
+    the start or end of a text, lets a match begin or end). If some match
+    runs from one sentence into the next, nothing is kept and each sentence
+    will be scanned alone. :func:`mention_offsets`, :func:`named` and
+    :func:`masked` then find each sentence's matches in memory.
+    """
+    matchers = compiled(settings.targets)
+    if len(sentences) < 2 or _FOUND.knows(matchers, sentences):
+        return
+    ends = list(accumulate(len(sentence) + 1 for sentence in sentences))
+    found: list[list[Span]] = [[] for _ in sentences]
+    for start, end, name, generic in _spans(" ".join(sentences), matchers):
+        k = bisect_right(ends, start)  # ends[k] - 1 is where the sentence holding start ends
+        first = ends[k] - 1 - len(sentences[k])
+        if end >= ends[k]:
+            return  # a match from one sentence into the next
+        found[k].append((start - first, end - first, name, generic))
+    for sentence, spans in zip(sentences, found, strict=True):
+        _FOUND.remember(matchers, sentence, _longest(spans))
 
 
 def named(text: str, settings: Settings) -> frozenset[str]:

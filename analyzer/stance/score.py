@@ -31,6 +31,7 @@ voice, and the naive mean with every copy counted is kept beside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Literal
@@ -38,14 +39,15 @@ from typing import Literal
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
 from analyzer.parallel import parallel_map
 from analyzer.settings import Settings
-from analyzer.stance.comparison import Comparison, find_comparison
+from analyzer.stance.comparison import COMPARISON_CUES, OUT_STEM, Comparison, find_comparison
 from analyzer.stance.cues import cue_before, split_hashtags, with_cue
 from analyzer.stance.intervals import forum_voices, target_interval
 from analyzer.stance.memo import TextMemo
-from analyzer.stance.mentions import joint_targets, masked, mention_offsets
+from analyzer.stance.mentions import joint_targets, masked, mention_offsets, scan_together
 from analyzer.stance.mentions import named as named_in
 from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
 from analyzer.stance.rules import (
+    SCORN_HEADS,
     carried,
     has_scorn,
     is_fragment,
@@ -81,6 +83,11 @@ SCORN_CEILING = -0.3
 
 _NO_CONTEXT: frozenset[str] = frozenset()
 
+_RULE_WORDS = re.compile("|".join([*map(re.escape, COMPARISON_CUES), OUT_STEM.pattern,
+                                    "against", *map(re.escape, SCORN_HEADS)]))
+"""In a lower-cased ASCII unit, a comparison, a scheme or a scorn word holds one of these
+(:func:`find_comparison`, :func:`scheme`, :func:`has_scorn` would find nothing else)."""
+
 _COMPARISONS: TextMemo[Comparison | None] = TextMemo()
 """Each unit's comparison, per lexicon: units recur (reposts, quoted sentences)."""
 
@@ -103,13 +110,22 @@ def score_unit(unit: str, settings: Settings,
     Returns:
         Target name to score in [-1, 1], for the targets the unit mentions.
     """
-    offsets = dict(mention_offsets(unit, settings) if offsets is None else offsets)
+    if offsets is None:
+        offsets = mention_offsets(unit, settings)
     if not offsets:
         return {}
-    lexicon = analyzer_for(settings).lexicon
-    comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
-    joint = joint_targets(settings)
+    comparison: Comparison | None = None
+    played: tuple[int, int] | None = None
+    scorned = False
+    if not unit.isascii() or _RULE_WORDS.search(unit.lower()) is not None:
+        lexicon = analyzer_for(settings).lexicon
+        comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
+        played = scheme(unit)
+        scorned = has_scorn(unit)
     names = set(mentioned(unit, settings, comparison, offsets))
+    joint = joint_targets(settings)
+    if joint:
+        offsets = dict(offsets)
     for name, parts in joint:
         if name in names and name not in offsets:
             offsets[name] = sorted(o for part in parts for o in offsets[part])
@@ -119,12 +135,15 @@ def score_unit(unit: str, settings: Settings,
                 names.add(name)
                 offsets[name] = [free[1]]
     base = _asserted(masked(unit, settings), sentence_mood, settings)
-    played = scheme(unit)
-    scorned = has_scorn(unit)
     scores = {}
     for name in names:
         score = base
         spots = offsets[name]
+        if comparison is None and played is None and not scorned:  # the usual clause
+            for spot in spots:
+                score = with_cue(score, cue_before(unit, spot))
+            scores[name] = score
+            continue
         if played is not None:
             role = scheming_score(spots, played, base)
             if role is None:
@@ -200,15 +219,28 @@ def _evidence(text: str, settings: Settings) -> Evidence:
         else:  # only a joint target has words that need context, or a collective use
             context, collective = _NO_CONTEXT, False
         # A paragraph holds no blank line, so its sentences are these.
-        for sentence in paragraph_sentences(paragraph):
-            units = segments(sentence, settings, context)
-            named = frozenset().union(*(unit.names for unit in units))
+        sentences = paragraph_sentences(paragraph)
+        scan_together(sentences, settings)
+        for sentence in sentences:
+            offsets = mention_offsets(sentence, settings, context)
+            units = segments(sentence, settings, context, offsets) if offsets else []
+            if len(units) == 1:
+                named = units[0].names
+            else:
+                named = frozenset().union(*(unit.names for unit in units))
             if not named:
                 if previous:  # only what the sentence before named can be carried on
                     _carry(sentence, previous, settings, evidence)
                 previous = frozenset()
                 continue
             sentence_mood = mood(sentence)
+            if len(units) == 1:  # nothing to contrast with
+                unit = units[0]
+                for name, score in score_unit(unit.text, settings, unit.offsets,
+                                              sentence_mood, collective).items():
+                    evidence[name].append((unit.text, score))
+                previous = named
+                continue
             scored = [(unit.text, score_unit(unit.text, settings, unit.offsets,
                                              sentence_mood, collective))
                       for unit in units if unit.names]
