@@ -242,6 +242,16 @@ def _within(offsets: dict[str, list[int]], start: int, end: int) -> dict[str, li
     return inside
 
 
+def whole(sentence: str) -> bool:
+    """Return True if :func:`segments` gives ``sentence``, if it names a target, as its one unit.
+
+    So it does when the sentence has no break to cut at, no white space at
+    either end, and a letter or digit.
+    """
+    return (_BREAK_HINT.search(sentence) is None and not sentence[:1].isspace()
+            and not sentence[-1:].isspace() and _ALNUM.search(sentence) is not None)
+
+
 def segments(sentence: str, settings: Settings,
              context: frozenset[str] | None = None,
              offsets: dict[str, list[int]] | None = None) -> list[Unit]:
@@ -266,12 +276,12 @@ def segments(sentence: str, settings: Settings,
         offsets = mention_offsets(sentence, settings, context)
     if not offsets:
         return [Unit(sentence, frozenset(), offsets)]
+    if whole(sentence):
+        return [Unit(sentence, mentioned(sentence, settings, offsets=offsets), offsets)]
     if _BREAK_HINT.search(sentence) is None and _ALNUM.search(sentence):
         # One clause (what the general way below gives it): the sentence, stripped.
         first = len(sentence) - len(sentence.lstrip())
         last = len(sentence.rstrip())
-        if first == 0 and last == len(sentence):
-            return [Unit(sentence, mentioned(sentence, settings, offsets=offsets), offsets)]
         inside = _within(offsets, first, last)
         piece = sentence[first:last]
         return [Unit(piece, mentioned(piece, settings, offsets=inside), inside)]

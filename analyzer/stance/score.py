@@ -45,6 +45,7 @@ from analyzer.stance.intervals import forum_voices, target_interval
 from analyzer.stance.memo import TextMemo
 from analyzer.stance.mentions import joint_targets, masked, mention_offsets, scan_together
 from analyzer.stance.mentions import named as named_in
+from analyzer.stance.quick import ChunkTest
 from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
 from analyzer.stance.rules import (
     SCORN_HEADS,
@@ -56,6 +57,7 @@ from analyzer.stance.rules import (
     scorn_near,
     segments,
     side_of,
+    whole,
 )
 from analyzer.stance.sentiment import analyzer_for, polarity
 from analyzer.stance.sides import (
@@ -67,7 +69,14 @@ from analyzer.stance.sides import (
     topic_stance,
     with_rivals,
 )
-from analyzer.stance.speech_acts import Mood, asserted, contrast, mood, without_asides
+from analyzer.stance.speech_acts import (
+    ASIDE_OPENERS,
+    Mood,
+    asserted,
+    contrast,
+    mood,
+    without_asides,
+)
 from analyzer.text import looks_english, paragraph_sentences, paragraphs
 
 NEUTRAL_BAND = 0.05
@@ -83,10 +92,13 @@ SCORN_CEILING = -0.3
 
 _NO_CONTEXT: frozenset[str] = frozenset()
 
-_RULE_WORDS = re.compile("|".join([*map(re.escape, COMPARISON_CUES), OUT_STEM.pattern,
-                                    "against", *map(re.escape, SCORN_HEADS)]))
-"""In a lower-cased ASCII unit, a comparison, a scheme or a scorn word holds one of these
-(:func:`find_comparison`, :func:`scheme`, :func:`has_scorn` would find nothing else)."""
+_RULE_WORDS = ChunkTest(re.compile("|".join([
+    *map(re.escape, COMPARISON_CUES), OUT_STEM.pattern, "against", *map(re.escape, SCORN_HEADS),
+    *ASIDE_OPENERS])), lower=True)
+"""In a lower-cased ASCII unit, a comparison, a scheme, a scorn word or an aside holds one of
+these (:func:`find_comparison`, :func:`scheme`, :func:`has_scorn`, :func:`without_asides`
+find nothing else). Masking the unit's mentions as "it" makes no aside opener: only
+"despite" holds "it", and a mention never starts or ends inside a word."""
 
 _COMPARISONS: TextMemo[Comparison | None] = TextMemo()
 """Each unit's comparison, per lexicon: units recur (reposts, quoted sentences)."""
@@ -117,7 +129,8 @@ def score_unit(unit: str, settings: Settings,
     comparison: Comparison | None = None
     played: tuple[int, int] | None = None
     scorned = False
-    if not unit.isascii() or _RULE_WORDS.search(unit.lower()) is not None:
+    special = not unit.isascii() or _RULE_WORDS.finds(unit)
+    if special:
         lexicon = analyzer_for(settings).lexicon
         comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
         played = scheme(unit)
@@ -134,7 +147,8 @@ def score_unit(unit: str, settings: Settings,
             if free is not None:
                 names.add(name)
                 offsets[name] = [free[1]]
-    base = _asserted(masked(unit, settings), sentence_mood, settings)
+    text = masked(unit, settings)
+    base = asserted(polarity(without_asides(text) if special else text, settings), sentence_mood)
     scores = {}
     for name in names:
         score = base
@@ -223,24 +237,20 @@ def _evidence(text: str, settings: Settings) -> Evidence:
         scan_together(sentences, settings)
         for sentence in sentences:
             offsets = mention_offsets(sentence, settings, context)
+            if offsets and whole(sentence):  # the usual sentence: one unit, nothing to contrast
+                for name, score in score_unit(sentence, settings, offsets, mood(sentence),
+                                              collective).items():
+                    evidence[name].append((sentence, score))
+                previous = mentioned(sentence, settings, offsets=offsets)
+                continue
             units = segments(sentence, settings, context, offsets) if offsets else []
-            if len(units) == 1:
-                named = units[0].names
-            else:
-                named = frozenset().union(*(unit.names for unit in units))
+            named = frozenset().union(*(unit.names for unit in units))
             if not named:
                 if previous:  # only what the sentence before named can be carried on
                     _carry(sentence, previous, settings, evidence)
                 previous = frozenset()
                 continue
             sentence_mood = mood(sentence)
-            if len(units) == 1:  # nothing to contrast with
-                unit = units[0]
-                for name, score in score_unit(unit.text, settings, unit.offsets,
-                                              sentence_mood, collective).items():
-                    evidence[name].append((unit.text, score))
-                previous = named
-                continue
             scored = [(unit.text, score_unit(unit.text, settings, unit.offsets,
                                              sentence_mood, collective))
                       for unit in units if unit.names]
@@ -344,10 +354,3 @@ def summarise(
             forum_interval=target_interval(voices, target.name, settings),
         ))
     return tuple(summaries)
-
-
-def _asserted(text: str, sentence_mood: Mood, settings: Settings) -> float:
-    """Polarity of what ``text`` asserts: asides left out, questions read as such."""
-    return asserted(polarity(without_asides(text), settings), sentence_mood)
-
-
