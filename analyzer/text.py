@@ -35,7 +35,7 @@ def paragraph_sentences(paragraph: str) -> tuple[str, ...]:
     the same process pays once.
     """
     flat = " ".join(paragraph.split())  # what _SPACE.sub(" ", paragraph).strip() gives
-    return tuple(s.strip() for s in segment("en", flat) if s.strip())
+    return tuple(filter(None, map(str.strip, segment("en", flat))))  # stripped, none empty
 
 
 def paragraphs(text: str) -> list[str]:
