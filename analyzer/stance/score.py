@@ -207,8 +207,8 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
     if not any(evidence.values()):
         topic = topic_stance(text, item_id, settings)
         return () if topic is None else (topic,)
-    units = [score for found in evidence.values() for _, score in found]
-    if len(stances) == 1 and all(abs(u) < NEUTRAL_BAND for u in units):
+    if len(stances) == 1 and all(abs(score) < NEUTRAL_BAND
+                                 for found in evidence.values() for _, score in found):
         # A post about one actor only: when every sentence naming it is
         # neutral ("Russia sent two bombers."), the verdict is in the rest of
         # the post ("Pathetic show. Nobody is scared."), so the tone of its
