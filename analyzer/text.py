@@ -34,8 +34,8 @@ def paragraph_sentences(paragraph: str) -> tuple[str, ...]:
     Results are cached, so every stage that splits the same paragraph in
     the same process pays once.
     """
-    flat = _SPACE.sub(" ", paragraph).strip()
-    return tuple(s.strip() for s in segment("en", flat) if s.strip())
+    flat = " ".join(paragraph.split())  # what _SPACE.sub(" ", paragraph).strip() gives
+    return tuple(filter(None, map(str.strip, segment("en", flat))))  # stripped, none empty
 
 
 def paragraphs(text: str) -> list[str]:
@@ -73,6 +73,12 @@ _FOREIGN_FUNCTION_WORDS = frozenset(
 ) - _ENGLISH_FUNCTION_WORDS
 
 
+_FOREIGN_ASCII = frozenset(w.encode() for w in _FOREIGN_FUNCTION_WORDS if w.isascii())
+_RUNS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
+              for c in range(256))
+"""Lower-cases ASCII letters and blanks out everything but letters and digits."""
+
+
 def looks_english(text: str) -> bool:
     """Return True if ``text`` reads as English (or gives too little to tell).
 
@@ -82,6 +88,11 @@ def looks_english(text: str) -> bool:
     """
     if text.isascii():  # every letter is Latin: only the function words can tell
         if not _ASCII_LETTER.search(text):
+            return True
+        # A word of words(text) that is a foreign function word is one run of letters:
+        # with fewer than two such runs, there are fewer than two such words.
+        runs = text.encode().translate(_RUNS).split()
+        if sum(map(_FOREIGN_ASCII.__contains__, runs)) < 2:
             return True
     else:
         letters = [c for c in text if c.isalpha()]

@@ -40,6 +40,8 @@ _CUES = ("than", "superior", "inferior", "preferable", "compared", "comparison",
 else :data:`_OUT` finds it."""
 _OUT = re.compile(rf"out(?:{_OUT_STEMS}|d)")
 """Every word of :data:`_DOMINATE` that opens with "out" contains a match of this."""
+COMPARISON_CUES = _CUES
+OUT_STEM = _OUT
 
 
 @dataclass(frozen=True)

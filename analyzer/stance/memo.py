@@ -14,7 +14,7 @@ the same sentence (reposts, a clause that is its whole sentence).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Generic, TypeVar
 
@@ -81,3 +81,15 @@ class TextMemo(Generic[R]):
             self._found.clear()
         self._found[text] = value
         return value
+
+    def knows(self, owner: object, texts: Iterable[str]) -> bool:
+        """Return True if every one of ``texts`` has a result under ``owner``."""
+        return owner is self._owner and all(map(self._found.__contains__, texts))
+
+    def remember(self, owner: object, text: str, value: R) -> None:
+        """Keep ``value`` as the result for ``text`` under ``owner``, worked out elsewhere."""
+        if owner is not self._owner:
+            self._owner, self._found = owner, {}
+        elif len(self._found) >= MAX_TEXTS:
+            self._found.clear()
+        self._found[text] = value

@@ -61,8 +61,10 @@ _SOFT = re.compile(
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _BREAK = re.compile(f"{_HARD.pattern}|{_SOFT.pattern}", re.IGNORECASE)
 _HARD_HINT = re.compile(r"[;:—–-]")  # a hard break needs one of these
-_CONNECTIVES = ("but", "whereas", "though", "because", "thanks", "while")  # "although" too
-_AFTER_COMMA = ("however", "yet", "and")  # soft breaks only after a comma
+_CONNECTIVE_HINT = (r"\s(?:but|whereas|although|though|because|thanks|while)\s"
+                    r"|,\s*(?:however|yet|and)")  # what every soft break holds
+_SOFT_HINT = re.compile(_CONNECTIVE_HINT, re.IGNORECASE)
+_BREAK_HINT = re.compile(rf"[;:—–-]|{_CONNECTIVE_HINT}", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"['’]")
 _HEAD_END = re.compile(r"[,;:(]")
 
@@ -74,6 +76,8 @@ SCORN_TERMS = ("puppet*", "vassal*", "lackey*", "stooge*", "bootlick*", "shill",
 _SCORN = compile_terms(SCORN_TERMS)
 _SCORN_HEADS = tuple({t.rstrip("*").split()[0].lower() for t in SCORN_TERMS})
 _SCORN_HEAD = re.compile("|".join(re.escape(h) for h in sorted(_SCORN_HEADS)))
+SCORN_HEADS = _SCORN_HEADS
+"""The first words of :data:`SCORN_TERMS`, lower case: every servility word holds one."""
 
 
 def mentioned(text: str, settings: Settings, comparison: Comparison | None = None,
@@ -139,25 +143,17 @@ def _unbroken(sentence: str, breaks: re.Pattern[str]) -> bool:
     """Return True if ``breaks`` (one of this module's) surely has no match in ``sentence``.
 
     Every hard break contains one of ``; : — – -``; every soft break a comma
-    or a connective, which in ASCII text lower case shows exactly as the
-    patterns' ignoring of case would (beyond ASCII the test says nothing).
+    before "however", "yet" or "and", or white space before and after a
+    connective, in the same case-blind reading as the patterns'. Finding
+    those is several times faster than running the patterns.
     """
     if breaks is _HARD:
         return _HARD_HINT.search(sentence) is None
     if breaks is _SOFT:
-        return _no_soft_break(sentence)
+        return _SOFT_HINT.search(sentence) is None
     if breaks is _BREAK:
-        return _HARD_HINT.search(sentence) is None and _no_soft_break(sentence)
+        return _BREAK_HINT.search(sentence) is None
     return False
-
-
-def _no_soft_break(sentence: str) -> bool:
-    if not sentence.isascii():
-        return False
-    lowered = sentence.lower()
-    if any(map(lowered.__contains__, _CONNECTIVES)):
-        return False
-    return "," not in sentence or not any(map(lowered.__contains__, _AFTER_COMMA))
 
 
 def clauses(sentence: str) -> list[str]:
@@ -246,8 +242,19 @@ def _within(offsets: dict[str, list[int]], start: int, end: int) -> dict[str, li
     return inside
 
 
+def whole(sentence: str) -> bool:
+    """Return True if :func:`segments` gives ``sentence``, if it names a target, as its one unit.
+
+    So it does when the sentence has no break to cut at, no white space at
+    either end, and a letter or digit.
+    """
+    return (_BREAK_HINT.search(sentence) is None and not sentence[:1].isspace()
+            and not sentence[-1:].isspace() and _ALNUM.search(sentence) is not None)
+
+
 def segments(sentence: str, settings: Settings,
-             context: frozenset[str] | None = None) -> list[Unit]:
+             context: frozenset[str] | None = None,
+             offsets: dict[str, list[int]] | None = None) -> list[Unit]:
     """Split a sentence into evidence units, each with the targets it mentions.
 
     A sentence is always cut at ``; :`` and dashes ("Great news: the US got
@@ -262,17 +269,22 @@ def segments(sentence: str, settings: Settings,
         settings: Supplies the targets.
         context: The targets its paragraph names (see
             :func:`analyzer.stance.mentions.mention_offsets`).
+        offsets: ``mention_offsets(sentence, settings, context)``, if the
+            caller has it already (it is not modified).
     """
-    offsets = mention_offsets(sentence, settings, context)
+    if offsets is None:
+        offsets = mention_offsets(sentence, settings, context)
     if not offsets:
         return [Unit(sentence, frozenset(), offsets)]
-    if _unbroken(sentence, _BREAK):
-        whole = clause_spans(sentence, _HARD)
-        if len(whole) == 1:  # one clause: what the general way below gives it
-            first, last = whole[0]
-            inside = _within(offsets, first, last)
-            piece = sentence[first:last]
-            return [Unit(piece, mentioned(piece, settings, offsets=inside), inside)]
+    if whole(sentence):
+        return [Unit(sentence, mentioned(sentence, settings, offsets=offsets), offsets)]
+    if _BREAK_HINT.search(sentence) is None and _ALNUM.search(sentence):
+        # One clause (what the general way below gives it): the sentence, stripped.
+        first = len(sentence) - len(sentence.lstrip())
+        last = len(sentence.rstrip())
+        inside = _within(offsets, first, last)
+        piece = sentence[first:last]
+        return [Unit(piece, mentioned(piece, settings, offsets=inside), inside)]
     parts: list[tuple[int, int, frozenset[str]]] = []
     for first, last in clause_spans(sentence, _HARD):
         piece = sentence[first:last]

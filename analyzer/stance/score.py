@@ -31,6 +31,7 @@ voice, and the naive mean with every copy counted is kept beside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Literal
@@ -38,14 +39,16 @@ from typing import Literal
 from analyzer.model import Article, Post, RepostCluster, Stance, TargetSummary, Thread
 from analyzer.parallel import parallel_map
 from analyzer.settings import Settings
-from analyzer.stance.comparison import Comparison, find_comparison
+from analyzer.stance.comparison import COMPARISON_CUES, OUT_STEM, Comparison, find_comparison
 from analyzer.stance.cues import cue_before, split_hashtags, with_cue
 from analyzer.stance.intervals import forum_voices, target_interval
 from analyzer.stance.memo import TextMemo
-from analyzer.stance.mentions import joint_targets, masked, mention_offsets
+from analyzer.stance.mentions import joint_targets, masked, mention_offsets, scan_together
 from analyzer.stance.mentions import named as named_in
+from analyzer.stance.quick import ChunkTest
 from analyzer.stance.roles import COLLECTIVE, free_side, scheme, scheming_score
 from analyzer.stance.rules import (
+    SCORN_HEADS,
     carried,
     has_scorn,
     is_fragment,
@@ -54,6 +57,7 @@ from analyzer.stance.rules import (
     scorn_near,
     segments,
     side_of,
+    whole,
 )
 from analyzer.stance.sentiment import analyzer_for, polarity
 from analyzer.stance.sides import (
@@ -65,7 +69,14 @@ from analyzer.stance.sides import (
     topic_stance,
     with_rivals,
 )
-from analyzer.stance.speech_acts import Mood, asserted, contrast, mood, without_asides
+from analyzer.stance.speech_acts import (
+    ASIDE_OPENERS,
+    Mood,
+    asserted,
+    contrast,
+    mood,
+    without_asides,
+)
 from analyzer.text import looks_english, paragraph_sentences, paragraphs
 
 NEUTRAL_BAND = 0.05
@@ -80,6 +91,14 @@ SCORN_CEILING = -0.3
 """Highest score a target with a servility word attached can get."""
 
 _NO_CONTEXT: frozenset[str] = frozenset()
+
+_RULE_WORDS = ChunkTest(re.compile("|".join([
+    *map(re.escape, COMPARISON_CUES), OUT_STEM.pattern, "against", *map(re.escape, SCORN_HEADS),
+    *ASIDE_OPENERS])), lower=True)
+"""In a lower-cased ASCII unit, a comparison, a scheme, a scorn word or an aside holds one of
+these (:func:`find_comparison`, :func:`scheme`, :func:`has_scorn`, :func:`without_asides`
+find nothing else). Masking the unit's mentions as "it" makes no aside opener: only
+"despite" holds "it", and a mention never starts or ends inside a word."""
 
 _COMPARISONS: TextMemo[Comparison | None] = TextMemo()
 """Each unit's comparison, per lexicon: units recur (reposts, quoted sentences)."""
@@ -103,13 +122,23 @@ def score_unit(unit: str, settings: Settings,
     Returns:
         Target name to score in [-1, 1], for the targets the unit mentions.
     """
-    offsets = dict(mention_offsets(unit, settings) if offsets is None else offsets)
+    if offsets is None:
+        offsets = mention_offsets(unit, settings)
     if not offsets:
         return {}
-    lexicon = analyzer_for(settings).lexicon
-    comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
-    joint = joint_targets(settings)
+    comparison: Comparison | None = None
+    played: tuple[int, int] | None = None
+    scorned = False
+    special = not unit.isascii() or _RULE_WORDS.finds(unit)
+    if special:
+        lexicon = analyzer_for(settings).lexicon
+        comparison = _COMPARISONS.lookup(lexicon, unit, find_comparison, lexicon)
+        played = scheme(unit)
+        scorned = has_scorn(unit)
     names = set(mentioned(unit, settings, comparison, offsets))
+    joint = joint_targets(settings)
+    if joint:
+        offsets = dict(offsets)
     for name, parts in joint:
         if name in names and name not in offsets:
             offsets[name] = sorted(o for part in parts for o in offsets[part])
@@ -118,13 +147,17 @@ def score_unit(unit: str, settings: Settings,
             if free is not None:
                 names.add(name)
                 offsets[name] = [free[1]]
-    base = _asserted(masked(unit, settings), sentence_mood, settings)
-    played = scheme(unit)
-    scorned = has_scorn(unit)
+    text = masked(unit, settings)
+    base = asserted(polarity(without_asides(text) if special else text, settings), sentence_mood)
     scores = {}
     for name in names:
         score = base
         spots = offsets[name]
+        if comparison is None and played is None and not scorned:  # the usual clause
+            for spot in spots:
+                score = with_cue(score, cue_before(unit, spot))
+            scores[name] = score
+            continue
         if played is not None:
             role = scheming_score(spots, played, base)
             if role is None:
@@ -174,8 +207,8 @@ def score_text(text: str, item_id: str, settings: Settings) -> tuple[Stance, ...
     if not any(evidence.values()):
         topic = topic_stance(text, item_id, settings)
         return () if topic is None else (topic,)
-    units = [score for found in evidence.values() for _, score in found]
-    if len(stances) == 1 and all(abs(u) < NEUTRAL_BAND for u in units):
+    if len(stances) == 1 and all(abs(score) < NEUTRAL_BAND
+                                 for found in evidence.values() for _, score in found):
         # A post about one actor only: when every sentence naming it is
         # neutral ("Russia sent two bombers."), the verdict is in the rest of
         # the post ("Pathetic show. Nobody is scared."), so the tone of its
@@ -200,8 +233,17 @@ def _evidence(text: str, settings: Settings) -> Evidence:
         else:  # only a joint target has words that need context, or a collective use
             context, collective = _NO_CONTEXT, False
         # A paragraph holds no blank line, so its sentences are these.
-        for sentence in paragraph_sentences(paragraph):
-            units = segments(sentence, settings, context)
+        sentences = paragraph_sentences(paragraph)
+        scan_together(sentences, settings)
+        for sentence in sentences:
+            offsets = mention_offsets(sentence, settings, context)
+            if offsets and whole(sentence):  # the usual sentence: one unit, nothing to contrast
+                for name, score in score_unit(sentence, settings, offsets, mood(sentence),
+                                              collective).items():
+                    evidence[name].append((sentence, score))
+                previous = mentioned(sentence, settings, offsets=offsets)
+                continue
+            units = segments(sentence, settings, context, offsets) if offsets else []
             named = frozenset().union(*(unit.names for unit in units))
             if not named:
                 if previous:  # only what the sentence before named can be carried on
@@ -315,10 +357,3 @@ def summarise(
             forum_interval=target_interval(voices, target.name, settings),
         ))
     return tuple(summaries)
-
-
-def _asserted(text: str, sentence_mood: Mood, settings: Settings) -> float:
-    """Polarity of what ``text`` asserts: asides left out, questions read as such."""
-    return asserted(polarity(without_asides(text), settings), sentence_mood)
-
-

@@ -69,17 +69,25 @@ def fold(evidence: Evidence, settings: Settings, item_id: str) -> list[Stance]:
         or only through its rivals (``via="rival"``, scores reversed).
     """
     stances = []
-    for target in settings.targets:
-        own = evidence.get(target.name, [])
-        against = evidence.get(rival_key(target.name))
+    for name, key in _keys(settings.targets):
+        own = evidence.get(name)
+        against = evidence.get(key)
         if not own and not against:
             continue
-        found = own + [(unit, -score) for unit, score in against or ()]
+        found = own or []
+        if against:
+            found = found + [(unit, -score) for unit, score in against]
         via: StanceVia = "mention" if own else "rival"
-        stances.append(Stance(post_id=item_id, target=target.name,
-                              score=mean(s for _, s in found),
-                              evidence=tuple(dict.fromkeys(u for u, _ in found)), via=via))
+        stances.append(Stance(post_id=item_id, target=name,
+                              score=math.fsum([s for _, s in found]) / len(found),  # mean()
+                              evidence=tuple(dict.fromkeys([u for u, _ in found])), via=via))
     return stances
+
+
+@by_identity
+def _keys(targets: tuple[Target, ...]) -> tuple[tuple[str, str], ...]:
+    """Each target's name and the key its rivals are scored under."""
+    return tuple((t.name, rival_key(t.name)) for t in targets)
 
 
 def topic_stance(text: str, item_id: str, settings: Settings) -> Stance | None:

@@ -44,6 +44,8 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _ASIDE_OPENERS = ("whatever", "matter", "regardless", "despite")
+ASIDE_OPENERS = _ASIDE_OPENERS
+"""Every aside holds one of these (any case): without one, :func:`without_asides` does nothing."""
 _RHETORICAL = re.compile(
     r"^\W*(?:"
     r"who\s+(?:in\s+(?:their|his|her|your)\s+right\s+mind|needs|cares|wants"
