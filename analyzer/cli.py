@@ -11,6 +11,7 @@ one line per failed file.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -133,8 +134,9 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
             check_writable(target)
     show = not quiet and _stderr_is_terminal()
     with progress_bar(sys.stderr if show else None, len(STAGES) + 1) as progress:
+        told = _loading_charts(progress) if fmt != "json" and not no_charts else progress
         analysis = analyse_paths(paths, news=news, settings=settings, engine=engine,
-                                 parser=parser, progress=progress)
+                                 parser=parser, progress=told)
         if progress is not None:
             progress("report", len(STAGES), len(STAGES))
 
@@ -156,6 +158,22 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
                    f"{'s' if n_clusters != 1 else ''}, {len(analysis.articles)} news "
                    f"article{'s' if len(analysis.articles) != 1 else ''}: wrote {report}"
                    + charts + (f" and {json_path}" if json_path else ""), err=True)
+
+
+def _loading_charts(progress: Callable[[str, int, int], None] | None
+                    ) -> Callable[[str, int, int], None]:
+    """``progress``, which also loads the chart module (matplotlib) once stance scoring starts.
+
+    The workers score meanwhile and this process waits for them, so the
+    half second of importing leaves the report's part of the run.
+    """
+    def tell(stage: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+        if stage == "stance":
+            importlib.import_module("analyzer.report.charts")
+
+    return tell
 
 
 def _stderr_is_terminal() -> bool:
