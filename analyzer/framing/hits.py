@@ -117,6 +117,11 @@ class FrameCounter:
                 self._prefixes.append(tuple(sorted(prefixes)))
                 self._other.append(tuple(sorted(other)))
         self._memo: dict[tuple[str, str], _Status] = {}
+        # Of each word met: its status when the word after it cannot change it, else None.
+        self._by_word: dict[str, _Status | None] = {}
+        # The starts (see _Start) that look at the word after their first word.
+        self._paired = tuple({start for starts in self._other for start in starts
+                              if start[2] is not None})
         runs = {run for runs in (*self._whole, *self._prefixes) for run in runs}
         runs |= {start[0] for starts in self._other for start in starts}
         starts = r"(?<![\w\-])(?=" + "{trie}" + r"|\w*[^\W\x00-\x7f])"
@@ -132,6 +137,21 @@ class FrameCounter:
             after: The word after it (lower-cased), if only white space
                 lies between them, else "".
         """
+        if word not in self._by_word:  # a word not met before: does the word after it matter?
+            paired = word.isascii() and any(_may_start((first, prefix, None, False), word, "")
+                                            for first, prefix, _, _ in self._paired)
+            if len(self._by_word) >= _MAX_MEMO:
+                self._by_word.clear()
+            self._by_word[word] = None if paired else self._read(word, "")
+        known = self._by_word[word]
+        found = known if known is not None else self._read(word, after)
+        if len(self._memo) >= _MAX_MEMO:
+            self._memo.clear()
+        self._memo[(word, after)] = found
+        return found
+
+    def _read(self, word: str, after: str) -> _Status:
+        """:meth:`_status`, worked out."""
         every = range(len(self.names))
         if not word.isascii():
             found: _Status = ((), tuple(every))
@@ -142,9 +162,6 @@ class FrameCounter:
                            word in self._whole[i]
                            or any(word.startswith(p) for p in self._prefixes[i]))),
                      starts)
-        if len(self._memo) >= _MAX_MEMO:
-            self._memo.clear()
-        self._memo[(word, after)] = found
         return found
 
     def hits(self, text: str) -> FrameHits:

@@ -35,6 +35,9 @@ ATTRIBUTION = frozenset(stem(w) for w in (
 """Stems of words that report a claim rather than make it; never predicate words."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ASCII_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[\d_'’-]*([A-Z][\w'’-]*)")
+"""In ASCII text, the words of ``_WORD`` that start with a capital: a word starts
+at the first letter of its run of word characters, apostrophes and hyphens."""
 _RUN = re.compile(r"(?<![\w\-])\w+")
 _RUN_START = re.compile(r"\w+")
 
@@ -109,7 +112,12 @@ class Reader:
         return actors, rest
 
     def names_in(self, rest: str) -> set[str]:
-        """Stems of the proper nouns (:attr:`proper`) written capitalised in ``rest``."""
+        """Stems of the proper nouns (:attr:`proper`) written capitalised in ``rest``.
+
+        Only capitalised words can be names, so in ASCII text only those are read.
+        """
+        if rest.isascii():
+            return self.names_among(_ASCII_CAPITAL_WORD.findall(rest))
         return self.names_among(_WORD.findall(rest))
 
     def names_among(self, tokens: Sequence[str]) -> set[str]:
