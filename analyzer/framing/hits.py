@@ -124,7 +124,9 @@ class FrameCounter:
                               if start[2] is not None})
         runs = {run for runs in (*self._whole, *self._prefixes) for run in runs}
         runs |= {start[0] for starts in self._other for start in starts}
-        starts = r"(?<![\w\-])(?=" + "{trie}" + r"|\w*[^\W\x00-\x7f])"
+        # A word start: no word character or hyphen before (the word character
+        # the lookahead needs makes \b say the first, a little faster).
+        starts = r"\b(?<!-)(?=" + "{trie}" + r"|\w*[^\W\x00-\x7f])"
         then = r"(\w+)([-'’]?)(?:(?=\s+(\w+)))?"
         self._lower_scan = re.compile(starts.format(trie=_trie(runs)) + then)
         self._cased_scan = re.compile(starts.format(trie="(?i:" + _trie(runs) + ")") + then)
@@ -201,11 +203,8 @@ class FrameCounter:
         matches it covers, and the special candidates inside it are skipped.
         """
         scan, pattern, memo = self._lower_scan, self.patterns[index], self._memo
-        words = sorted({word for word, _, _ in special}, key=lambda w: (-len(w), w))
-        finder = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
         reach = 0
-        for found in finder.finditer(lowered):
-            start = found.start()
+        for start in _whole_words(lowered, {word for word, _, _ in special}):
             token = scan.match(lowered, start) if start >= reach else None
             if token is None or (token.group(1), token.group(2),
                                  token.group(3) or "") not in special:
@@ -254,6 +253,24 @@ class FrameCounter:
                     reach = match.end()
             counts.append(count)
         return counts
+
+
+def _whole_words(text: str, words: Collection[str]) -> list[int]:
+    r"""Where in ``text`` each of ``words`` (runs of word characters) stands as a whole
+    word, in order: as ``(?<![\w\-])(?:word|…)(?!\w)`` finds them, by ``str.find``."""
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if (not (before.isalnum() or before in "_-")
+                    and not (after.isalnum() or after == "_")):
+                places.append(at)
+            at = text.find(word, at + 1)
+    places.sort()
+    return places
 
 
 def _trie(words: set[str]) -> str:
