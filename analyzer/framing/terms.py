@@ -203,25 +203,28 @@ class TermCounts:
 
 def count_terms(texts: Iterable[str]) -> TermCounts:
     """Count the content-word stems of ``texts``, remembering surface forms."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
     met: Counter[str] = Counter()
     for text in texts:
         met.update(lower_words(text))
     surface = _SURFACE
     remember(surface, met, _surface_form)
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}  # plain dicts: a Counter's missing keys cost a call each
     for word, n in met.items():  # in order of first sight, as counting word by word does
         form = surface[word]
         if form is not None:
-            seen[form] += n
+            seen[form] = seen.get(form, 0) + n
     stems = _STEMS
     remember(stems, seen, stem, _stem_all)
-    for word, n in seen.items():
+    counts: dict[str, int] = {}
+    forms: dict[str, Counter[str]] = {}
+    for word, n in seen.items():  # each form once, so it is new to its stem's Counter
         key = stems[word]
-        counts[key] += n
-        forms.setdefault(key, Counter())[word] += n
-    return TermCounts(counts, forms)
+        counts[key] = counts.get(key, 0) + n
+        found = forms.get(key)
+        if found is None:
+            forms[key] = found = Counter()
+        found[word] = n
+    return TermCounts(Counter(counts), forms)
 
 
 def distinctive_terms(
