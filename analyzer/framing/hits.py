@@ -123,12 +123,15 @@ class FrameCounter:
         self._paired = tuple({start for starts in self._other for start in starts
                               if start[2] is not None})
         runs = {run for runs in (*self._whole, *self._prefixes) for run in runs}
+        alone = runs | {start[0] for starts in self._other for start in starts
+                        if start[2] is None}
         runs |= {start[0] for starts in self._other for start in starts}
         # A word start: no word character or hyphen before (the word character
         # the lookahead needs makes \b say the first, a little faster).
         starts = r"\b(?<!-)(?=" + "{trie}" + r"|\w*[^\W\x00-\x7f])"
         then = r"(\w+)([-'’]?)(?:(?=\s+(\w+)))?"
-        self._lower_scan = re.compile(starts.format(trie=_trie(runs)) + then)
+        self._lower_scan = re.compile(starts.format(
+            trie=_trie(alone, _paired(self._paired, alone))) + then)
         self._cased_scan = re.compile(starts.format(trie="(?i:" + _trie(runs) + ")") + then)
 
     def _status(self, word: str, after: str) -> _Status:
@@ -255,6 +258,25 @@ class FrameCounter:
         return counts
 
 
+def _paired(paired: Sequence[_Start], alone: set[str]) -> dict[str, str]:
+    """For :func:`_trie`, the words that matter only by the word after them.
+
+    A word that only starts terms of several words ("the" of "the public")
+    is a candidate only when it is followed, past an optional apostrophe or
+    hyphen and white space, by a word such a term's next word could begin
+    (see :func:`_may_start`); in English text that spares most "the"s.
+    Words beginning with a run of ``alone`` are candidates anyway.
+    """
+    nexts: dict[str, set[str]] = {}
+    for first, _, second, second_prefix in paired:
+        if second is None or any(first.startswith(run) for run in alone):
+            continue
+        nexts.setdefault(first, set()).add(re.escape(second) + ("" if second_prefix
+                                                                  else r"(?!\w)"))
+    return {first: r"[-'’]?\s+(?:" + "|".join(sorted(seconds)) + r"|\w*[^\W\x00-\x7f])"
+            for first, seconds in nexts.items()}
+
+
 def _whole_words(text: str, words: Collection[str]) -> list[int]:
     r"""Where in ``text`` each of ``words`` (runs of word characters) stands as a whole
     word, in order: as ``(?<![\w\-])(?:word|…)(?!\w)`` finds them, by ``str.find``."""
@@ -273,38 +295,47 @@ def _whole_words(text: str, words: Collection[str]) -> list[int]:
     return places
 
 
-def _trie(words: set[str]) -> str:
-    """A pattern matching the start of any string that begins with one of ``words``.
+def _trie(words: set[str], then: dict[str, str] | None = None) -> str:
+    """A pattern matching the start of any string that begins with one of ``words``,
+    or that is one of the keys of ``then`` as a whole word followed by its value.
 
     Written as a trie, so that at each place only one branch per letter is
-    tried; a word that begins with another adds nothing.
+    tried; a word that begins with one of ``words`` adds nothing.
     """
-    if not words:
+    if not words and not then:
         return "(?!x)x"
     end = ""  # marks a node where a word ends: nothing after it matters
+    follow = "\x00"  # marks a node where a key of ``then`` ends (no word holds it)
     root: dict[str, Any] = {}
-    for word in sorted(words, key=len):
+    entries = [(word, None) for word in words] + sorted((then or {}).items())
+    for word, after in sorted(entries, key=lambda entry: len(entry[0])):
         node = root
         for char in word:
             if end in node:
                 break
             node = node.setdefault(char, {})
         else:
-            node.clear()
-            node[end] = {}
+            if after is None:
+                node.clear()
+                node[end] = {}
+            elif end not in node:
+                node[follow] = r"(?!\w)" + after
     # Children before parents: each node's pattern is built from its children's.
     order: list[dict[str, Any]] = []
     stack = [root]
     while stack:
         node = stack.pop()
         order.append(node)
-        stack.extend(child for key, child in node.items() if key != end)
+        stack.extend(child for key, child in node.items() if key not in (end, follow))
     patterns: dict[int, str] = {}
     for node in reversed(order):
         if end in node:
             patterns[id(node)] = ""
             continue
-        branches = [re.escape(char) + patterns[id(child)] for char, child in sorted(node.items())]
+        branches = [re.escape(char) + patterns[id(child)] for char, child in sorted(node.items())
+                    if char != follow]
+        if follow in node:
+            branches.append(node[follow])
         patterns[id(node)] = (branches[0] if len(branches) == 1
                               else "(?:" + "|".join(branches) + ")")
     return patterns[id(root)]
