@@ -9,7 +9,9 @@ scoring. :class:`FrameCounter` gives the same counts faster:
 1. one scan of the lower-cased text finds the *candidate* words: those (runs
    of word characters at a word start) beginning with the leading run of
    word characters of some frame's term, or holding a character outside
-   ASCII; every other word is passed over inside the regular expression;
+   ASCII; every other word is passed over inside the regular expression. A
+   word that only starts terms of several words ("the" of "the public") is
+   a candidate only before a word such a term could go on with;
 2. most terms are one plain word (letters, digits, ``_``; not a short
    capital alias such as "US", which keeps its case). Whether such terms
    match at a word depends on the word alone: one without ``*`` matches the
