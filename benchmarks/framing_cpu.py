@@ -8,7 +8,9 @@ seed) in one of two forms:
   per word or per sentence);
 * ``distinct``: the same thread with a token of its own (``ref123``) put at
   the end of every sentence, so no two sentences are alike and the
-  vocabulary grows with the thread, as it does (more slowly) in real ones.
+  vocabulary grows with the thread, as it does (more slowly) in real ones;
+* ``zipf``: the thread ``pipeline_speed.py --distinct`` writes, two to four
+  made-up words (a 5,000-word Zipf vocabulary) added to every sentence.
 
 It runs the stages before framing untimed (news judging, repost finding,
 target resolution), then times, on one core, VADER alone on every post's
@@ -73,7 +75,7 @@ def measure(n_posts: int, form: str, workdir: Path) -> dict[str, float]:
     from analyzer.settings import default_settings
     from analyzer.stance.actors import resolve_targets
 
-    rows = pipeline_speed.generate_thread(n_posts)
+    rows = pipeline_speed.generate_thread(n_posts, distinct=form == "zipf")
     thread_path = workdir / f"thread-{n_posts}.jsonl"
     thread_path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     news_path = workdir / f"news-{n_posts}.txt"
@@ -96,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="5000,20000", help="Comma-separated thread sizes.")
     parser.add_argument("--forms", default="repetitive,distinct",
-                        help="Comma-separated forms: repetitive, distinct.")
+                        help="Comma-separated forms: repetitive, distinct, zipf.")
     parser.add_argument("--pure-stemmer", action="store_true",
                         help="Hide pystemmer, so snowballstemmer runs in pure Python.")
     parser.add_argument("--child", nargs=2, metavar=("SIZE", "FORM"), help=argparse.SUPPRESS)

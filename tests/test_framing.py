@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -93,6 +94,25 @@ def test_compare_stores_hits_the_floor_and_hides_shares_of_a_thin_text():
     assert all(share is None for _, share in framing.forum)
     (aid, hits), = framing.news_hits
     assert aid == "a1" and dict(hits)["economy"] == 2
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_compare_leaves_the_garbage_collector_as_it_found_it(enabled):
+    was = gc.isenabled()
+    try:
+        _set_collector(enabled)
+        forum = thread(post("1", "The economy and the budget matter. Taxes rose."))
+        compare(forum, [article()], (), SETTINGS)
+        assert gc.isenabled() is enabled
+    finally:
+        _set_collector(was)
+
+
+def _set_collector(enabled: bool) -> None:
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
 
 
 def test_a_text_with_enough_hits_gets_shares():

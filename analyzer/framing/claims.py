@@ -33,6 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from analyzer.articles import is_boilerplate
 from analyzer.framing.reader import ATTRIBUTION, Reader, Sentence, proper_nouns
@@ -105,7 +106,7 @@ def match_claims(voices: Sequence[Post], articles: Sequence[Article], settings: 
             forum.add(text, post.id, next(forum_capitals))
     if not forum.stems:
         return ()
-    idf = _idf([s.stems for s in news_all], forum.df, len(forum.stems))
+    idf = _idf([s.stems for s in news_all], forum.df(), len(forum.stems))
     vectors: dict[int, dict[str, float]] = {}
     pairs: list[tuple[float, int, int]] = []
     for c, claim in enumerate(claims):
@@ -144,12 +145,15 @@ class _ForumSentences:
         self.pairs = {(actor, word) for claim in claims
                       for actor in claim.actors for word in claim.predicate}
         self.claim_actors = frozenset(actor for actor, _ in self.pairs)
+        self.words_of: dict[str, set[str]] = defaultdict(set)  # each actor's predicate words
+        for actor, word in self.pairs:
+            self.words_of[actor].add(word)
         self.texts: list[str] = []
         self.owners: list[str] = []
         self.stems: list[tuple[str, ...]] = []
         self.actors: list[frozenset[str]] = []
         self.predicates: list[frozenset[str]] = []
-        self.df: Counter[str] = Counter()
+        self._distinct: list[set[str]] = []  # each kept sentence's distinct stems
         self.index: dict[tuple[str, str], list[int]] = defaultdict(list)
 
     def add(self, text: str, owner: str, capitals: Sequence[str]) -> None:
@@ -171,18 +175,21 @@ class _ForumSentences:
         self.owners.append(owner)
         self.stems.append(tuple(stems))
         self.actors.append(actors)
-        self.df.update(distinct)
+        self._distinct.append(distinct)
         if self.claim_actors.isdisjoint(actors):
             self.predicates.append(frozenset())  # never a candidate: no claim's actor
             return
         predicate = frozenset(distinct if rest is text else content_stems(rest)).difference(
             names, ATTRIBUTION)
         self.predicates.append(predicate)
-        pairs = self.pairs
-        for actor in actors:
-            for word in predicate:
-                if (actor, word) in pairs:
-                    self.index[(actor, word)].append(f)
+        words_of = self.words_of
+        for actor in self.claim_actors.intersection(actors):
+            for word in predicate.intersection(words_of[actor]):
+                self.index[(actor, word)].append(f)
+
+    def df(self) -> Counter[str]:
+        """How many kept sentences hold each stem."""
+        return Counter(chain.from_iterable(self._distinct))
 
     def sentence(self, f: int) -> Sentence:
         """The ``f``-th kept sentence."""

@@ -9,7 +9,9 @@ scoring. :class:`FrameCounter` gives the same counts faster:
 1. one scan of the lower-cased text finds the *candidate* words: those (runs
    of word characters at a word start) beginning with the leading run of
    word characters of some frame's term, or holding a character outside
-   ASCII; every other word is passed over inside the regular expression;
+   ASCII; every other word is passed over inside the regular expression. A
+   word that only starts terms of several words ("the" of "the public") is
+   a candidate only before a word such a term could go on with;
 2. most terms are one plain word (letters, digits, ``_``; not a short
    capital alias such as "US", which keeps its case). Whether such terms
    match at a word depends on the word alone: one without ``*`` matches the
@@ -117,11 +119,21 @@ class FrameCounter:
                 self._prefixes.append(tuple(sorted(prefixes)))
                 self._other.append(tuple(sorted(other)))
         self._memo: dict[tuple[str, str], _Status] = {}
+        # Of each word met: its status when the word after it cannot change it, else None.
+        self._by_word: dict[str, _Status | None] = {}
+        # The starts (see _Start) that look at the word after their first word.
+        self._paired = tuple({start for starts in self._other for start in starts
+                              if start[2] is not None})
         runs = {run for runs in (*self._whole, *self._prefixes) for run in runs}
+        alone = runs | {start[0] for starts in self._other for start in starts
+                        if start[2] is None}
         runs |= {start[0] for starts in self._other for start in starts}
-        starts = r"(?<![\w\-])(?=" + "{trie}" + r"|\w*[^\W\x00-\x7f])"
+        # A word start: no word character or hyphen before (the word character
+        # the lookahead needs makes \b say the first, a little faster).
+        starts = r"\b(?<!-)(?=" + "{trie}" + r"|\w*[^\W\x00-\x7f])"
         then = r"(\w+)([-'’]?)(?:(?=\s+(\w+)))?"
-        self._lower_scan = re.compile(starts.format(trie=_trie(runs)) + then)
+        self._lower_scan = re.compile(starts.format(
+            trie=_trie(alone, _paired(self._paired, alone))) + then)
         self._cased_scan = re.compile(starts.format(trie="(?i:" + _trie(runs) + ")") + then)
 
     def _status(self, word: str, after: str) -> _Status:
@@ -132,6 +144,21 @@ class FrameCounter:
             after: The word after it (lower-cased), if only white space
                 lies between them, else "".
         """
+        if word not in self._by_word:  # a word not met before: does the word after it matter?
+            paired = word.isascii() and any(_may_start((first, prefix, None, False), word, "")
+                                            for first, prefix, _, _ in self._paired)
+            if len(self._by_word) >= _MAX_MEMO:
+                self._by_word.clear()
+            self._by_word[word] = None if paired else self._read(word, "")
+        known = self._by_word[word]
+        found = known if known is not None else self._read(word, after)
+        if len(self._memo) >= _MAX_MEMO:
+            self._memo.clear()
+        self._memo[(word, after)] = found
+        return found
+
+    def _read(self, word: str, after: str) -> _Status:
+        """:meth:`_status`, worked out."""
         every = range(len(self.names))
         if not word.isascii():
             found: _Status = ((), tuple(every))
@@ -142,9 +169,6 @@ class FrameCounter:
                            word in self._whole[i]
                            or any(word.startswith(p) for p in self._prefixes[i]))),
                      starts)
-        if len(self._memo) >= _MAX_MEMO:
-            self._memo.clear()
-        self._memo[(word, after)] = found
         return found
 
     def hits(self, text: str) -> FrameHits:
@@ -184,11 +208,8 @@ class FrameCounter:
         matches it covers, and the special candidates inside it are skipped.
         """
         scan, pattern, memo = self._lower_scan, self.patterns[index], self._memo
-        words = sorted({word for word, _, _ in special}, key=lambda w: (-len(w), w))
-        finder = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
         reach = 0
-        for found in finder.finditer(lowered):
-            start = found.start()
+        for start in _whole_words(lowered, {word for word, _, _ in special}):
             token = scan.match(lowered, start) if start >= reach else None
             if token is None or (token.group(1), token.group(2),
                                  token.group(3) or "") not in special:
@@ -239,38 +260,84 @@ class FrameCounter:
         return counts
 
 
-def _trie(words: set[str]) -> str:
-    """A pattern matching the start of any string that begins with one of ``words``.
+def _paired(paired: Sequence[_Start], alone: set[str]) -> dict[str, str]:
+    """For :func:`_trie`, the words that matter only by the word after them.
+
+    A word that only starts terms of several words ("the" of "the public")
+    is a candidate only when it is followed, past an optional apostrophe or
+    hyphen and white space, by a word such a term's next word could begin
+    (see :func:`_may_start`); in English text that spares most "the"s.
+    Words beginning with a run of ``alone`` are candidates anyway.
+    """
+    nexts: dict[str, set[str]] = {}
+    for first, _, second, second_prefix in paired:
+        if second is None or any(first.startswith(run) for run in alone):
+            continue
+        nexts.setdefault(first, set()).add(re.escape(second) + ("" if second_prefix
+                                                                  else r"(?!\w)"))
+    return {first: r"[-'’]?\s+(?:" + "|".join(sorted(seconds)) + r"|\w*[^\W\x00-\x7f])"
+            for first, seconds in nexts.items()}
+
+
+def _whole_words(text: str, words: Collection[str]) -> list[int]:
+    r"""Where in ``text`` each of ``words`` (runs of word characters) stands as a whole
+    word, in order: as ``(?<![\w\-])(?:word|…)(?!\w)`` finds them, by ``str.find``."""
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if (not (before.isalnum() or before in "_-")
+                    and not (after.isalnum() or after == "_")):
+                places.append(at)
+            at = text.find(word, at + 1)
+    places.sort()
+    return places
+
+
+def _trie(words: set[str], then: dict[str, str] | None = None) -> str:
+    """A pattern matching the start of any string that begins with one of ``words``,
+    or that is one of the keys of ``then`` as a whole word followed by its value.
 
     Written as a trie, so that at each place only one branch per letter is
-    tried; a word that begins with another adds nothing.
+    tried; a word that begins with one of ``words`` adds nothing.
     """
-    if not words:
+    if not words and not then:
         return "(?!x)x"
     end = ""  # marks a node where a word ends: nothing after it matters
+    follow = "\x00"  # marks a node where a key of ``then`` ends (no word holds it)
     root: dict[str, Any] = {}
-    for word in sorted(words, key=len):
+    entries = [(word, None) for word in words] + sorted((then or {}).items())
+    for word, after in sorted(entries, key=lambda entry: len(entry[0])):
         node = root
         for char in word:
             if end in node:
                 break
             node = node.setdefault(char, {})
         else:
-            node.clear()
-            node[end] = {}
+            if after is None:
+                node.clear()
+                node[end] = {}
+            elif end not in node:
+                node[follow] = r"(?!\w)" + after
     # Children before parents: each node's pattern is built from its children's.
     order: list[dict[str, Any]] = []
     stack = [root]
     while stack:
         node = stack.pop()
         order.append(node)
-        stack.extend(child for key, child in node.items() if key != end)
+        stack.extend(child for key, child in node.items() if key not in (end, follow))
     patterns: dict[int, str] = {}
     for node in reversed(order):
         if end in node:
             patterns[id(node)] = ""
             continue
-        branches = [re.escape(char) + patterns[id(child)] for char, child in sorted(node.items())]
+        branches = [re.escape(char) + patterns[id(child)] for char, child in sorted(node.items())
+                    if char != follow]
+        if follow in node:
+            branches.append(node[follow])
         patterns[id(node)] = (branches[0] if len(branches) == 1
                               else "(?:" + "|".join(branches) + ")")
     return patterns[id(root)]

@@ -35,7 +35,9 @@ ATTRIBUTION = frozenset(stem(w) for w in (
 """Stems of words that report a claim rather than make it; never predicate words."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_RUN = re.compile(r"(?<![\w\-])\w+")
+_ASCII_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[\d_'’-]*([A-Z][\w'’-]*)")
+"""In ASCII text, the words of ``_WORD`` that start with a capital: a word starts
+at the first letter of its run of word characters, apostrophes and hyphens."""
 _RUN_START = re.compile(r"\w+")
 
 
@@ -73,6 +75,11 @@ class Reader:
                     self._prefixes.append((run, index))
                 else:
                     self._always.add(index)
+        # The words that start an alias, as whole runs of word characters
+        # not after a hyphen: only their targets can match (see targets_in).
+        alternatives = "|".join(map(re.escape, sorted(self._words, key=lambda w: (-len(w), w))))
+        self._first_runs = (re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?!\w)")
+                            if self._words else None)
         self.proper = names_in_sentences(split, capitals)
         self._names: dict[str, str | None] = {}
 
@@ -89,8 +96,8 @@ class Reader:
         if text.isascii():
             lowered = text.lower()
             words = self._words
-            tried = {index for word in words.keys() & _RUN.findall(lowered)
-                     for index in words[word]}
+            runs = self._first_runs.findall(lowered) if self._first_runs is not None else []
+            tried = {index for word in set(runs) for index in words[word]}
             tried.update(index for run, index in self._prefixes if run in lowered)
             tried |= self._always
             if not tried:
@@ -109,7 +116,12 @@ class Reader:
         return actors, rest
 
     def names_in(self, rest: str) -> set[str]:
-        """Stems of the proper nouns (:attr:`proper`) written capitalised in ``rest``."""
+        """Stems of the proper nouns (:attr:`proper`) written capitalised in ``rest``.
+
+        Only capitalised words can be names, so in ASCII text only those are read.
+        """
+        if rest.isascii():
+            return self.names_among(_ASCII_CAPITAL_WORD.findall(rest))
         return self.names_among(_WORD.findall(rest))
 
     def names_among(self, tokens: Sequence[str]) -> set[str]:
@@ -175,8 +187,8 @@ def names_in_sentences(split: Iterable[Sequence[str]],
     ``capitals`` is given, each sentence's capitalised non-stop words (every
     word a name can be) are added to it, in turn.
     """
-    every: Counter[str] = Counter()
-    first: Counter[str] = Counter()
+    kept: list[str] = []  # the words of every sentence not a headline
+    firsts: list[str] = []  # the first word of each
     content, capital_content = _CONTENT, _CAPITAL_CONTENT
     for text_sentences in split:
         for sentence in text_sentences:
@@ -186,14 +198,17 @@ def names_in_sentences(split: Iterable[Sequence[str]],
             except KeyError:  # a word not met before
                 _learn_kinds(set(tokens))
                 count = sum(map(content.__getitem__, tokens))
+            capital_flags = list(map(capital_content.__getitem__, tokens))
             if capitals is not None:
-                capitals.append(tuple(compress(tokens, map(capital_content.__getitem__, tokens))))
+                capitals.append(tuple(compress(tokens, capital_flags)))
             if not tokens:
                 continue
-            if count >= 3 and sum(map(capital_content.__getitem__, tokens)) > TITLE_SHARE * count:
+            if count >= 3 and sum(capital_flags) > TITLE_SHARE * count:
                 continue  # a headline capitalises every word: its capitals say nothing
-            every.update(tokens)
-            first[tokens[0]] += 1
+            kept += tokens
+            firsts.append(tokens[0])
+    every = Counter(kept)
+    first = Counter(firsts)
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     initial: Counter[str] = Counter()

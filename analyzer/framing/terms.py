@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import TypeVar
 
 import snowballstemmer
@@ -53,7 +54,6 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "cannot", "nobody", "nothing",
                        "none", "nowhere"})
 
-_POSSESSIVE = re.compile(r"['’]s$")
 _CASED_US = re.compile(r"\bUS\b")
 _V = TypeVar("_V")
 
@@ -103,11 +103,13 @@ _MAX_MEMO = 200_000
 """Words each memo keeps; past that it starts afresh, so memory stays bounded."""
 
 
-def remember(memo: dict[str, _V], keys: Iterable[str], make: Callable[[str], _V]) -> None:
+def remember(memo: dict[str, _V], keys: Iterable[str], make: Callable[[str], _V],
+             make_all: Callable[[list[str]], Iterable[_V]] | None = None) -> None:
     """Add ``make(key)`` to ``memo`` for every key of ``keys`` it lacks.
 
     A memo about to outgrow :data:`_MAX_MEMO` starts afresh first, so every
-    key of ``keys`` is in it afterwards.
+    key of ``keys`` is in it afterwards. ``make_all``, if given, makes the
+    values of a list of keys at once, as ``make`` would one by one.
     """
     wanted = set(keys)
     missing = wanted.difference(memo)
@@ -116,20 +118,54 @@ def remember(memo: dict[str, _V], keys: Iterable[str], make: Callable[[str], _V]
     if len(memo) + len(missing) > _MAX_MEMO:
         memo.clear()
         missing = wanted
+    if make_all is not None:
+        ordered = list(missing)
+        memo.update(zip(ordered, make_all(ordered), strict=True))
+        return
     for key in missing:
         memo[key] = make(key)
 
 
+def _stem_all(words: list[str]) -> list[str]:
+    """The Snowball English stems of lower-case words, in one call to the stemmer."""
+    return list(_stemmer().stemWords(words))
+
+
 def _surface_form(word: str) -> str | None:
     """The content form of one word of :func:`analyzer.text.words`."""
-    plain = _POSSESSIVE.sub("", word.replace("’", "'"))
-    keep = len(plain) >= 2 and plain not in STOP_WORDS and any(c.isalpha() for c in plain)
-    return plain if keep else None
+    plain = word.replace("’", "'")
+    if plain.endswith("'s"):  # a possessive ending, dropped
+        plain = plain[:-2]
+    if len(plain) < 2 or plain in STOP_WORDS:
+        return None
+    # In ASCII a word holds a letter exactly when its cases differ.
+    letter = plain.upper() != plain.lower() if plain.isascii() else any(
+        c.isalpha() for c in plain)
+    return plain if letter else None
 
 
 def content_stems(text: str) -> list[str]:
-    """Return the stems of the content words of ``text``."""
-    return stems_of(surface_words(text))
+    """Return the stems of the content words of ``text``.
+
+    No word spans white space, and how a word reads depends on nothing outside
+    its chunk (run of non-space characters), so the stems of a text are those
+    of its chunks in turn, and each distinct chunk is read once (memoised).
+    """
+    chunks = text.split()
+    memo = _CHUNK_STEMS
+    try:
+        return list(chain.from_iterable(map(memo.__getitem__, chunks)))
+    except KeyError:  # a chunk not met before
+        remember(memo, chunks, _chunk_stems)
+        return list(chain.from_iterable(map(memo.__getitem__, chunks)))
+
+
+def _chunk_stems(chunk: str) -> tuple[str, ...]:
+    return tuple(stems_of(surface_words(chunk)))
+
+
+_CHUNK_STEMS: dict[str, tuple[str, ...]] = {}
+"""Each chunk (run of non-space characters) :func:`content_stems` has met, to its stems."""
 
 
 def stems_of(forms: list[str]) -> list[str]:
@@ -138,7 +174,7 @@ def stems_of(forms: list[str]) -> list[str]:
     try:
         return list(map(stems.__getitem__, forms))
     except KeyError:  # a word not met before
-        remember(stems, forms, stem)
+        remember(stems, forms, stem, _stem_all)
         return list(map(stems.__getitem__, forms))
 
 
@@ -167,25 +203,28 @@ class TermCounts:
 
 def count_terms(texts: Iterable[str]) -> TermCounts:
     """Count the content-word stems of ``texts``, remembering surface forms."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
     met: Counter[str] = Counter()
     for text in texts:
         met.update(lower_words(text))
     surface = _SURFACE
     remember(surface, met, _surface_form)
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}  # plain dicts: a Counter's missing keys cost a call each
     for word, n in met.items():  # in order of first sight, as counting word by word does
         form = surface[word]
         if form is not None:
-            seen[form] += n
+            seen[form] = seen.get(form, 0) + n
     stems = _STEMS
-    remember(stems, seen, stem)
-    for word, n in seen.items():
+    remember(stems, seen, stem, _stem_all)
+    counts: dict[str, int] = {}
+    forms: dict[str, Counter[str]] = {}
+    for word, n in seen.items():  # each form once, so it is new to its stem's Counter
         key = stems[word]
-        counts[key] += n
-        forms.setdefault(key, Counter())[word] += n
-    return TermCounts(counts, forms)
+        counts[key] = counts.get(key, 0) + n
+        found = forms.get(key)
+        if found is None:
+            forms[key] = found = Counter()
+        found[word] = n
+    return TermCounts(Counter(counts), forms)
 
 
 def distinctive_terms(
