@@ -19,16 +19,15 @@ It also measures how far the news dates lie from the thread's
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from analyzer.framing.claims import match_claims
 from analyzer.framing.dates import date_gap
 from analyzer.framing.hits import FrameCounter
 from analyzer.framing.terms import count_terms, distinctive_terms
 from analyzer.model import Article, FrameHits, FrameShares, Framing, Post, RepostCluster, Thread
+from analyzer.parallel import collector_paused
 from analyzer.settings import Settings
 
 TOP_TERMS = 15
@@ -57,26 +56,8 @@ def compare(thread: Thread, articles: Sequence[Article], clusters: Sequence[Repo
         contests, and the gap between the news and thread dates. With no
         articles, only the forum's frame hits and shares are filled.
     """
-    with _collector_paused():
+    with collector_paused():  # framing's containers form no cycles
         return _compare(thread, articles, clusters, settings)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, as it was, for the block.
-
-    Framing builds hundreds of thousands of small containers (words, stems,
-    sentences), none of them in a reference cycle, so reference counting
-    frees them all; the collector would only walk them again and again
-    (about a sixth of framing's time on a large thread).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _compare(thread: Thread, articles: Sequence[Article], clusters: Sequence[RepostCluster],
