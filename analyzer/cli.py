@@ -121,6 +121,7 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
     """
     from analyzer.api import choose_parser, default_report_path
     from analyzer.output import check_writable, write_json
+    from analyzer.parallel import collector_paused
     from analyzer.pipeline import STAGES, analyse_paths
     from analyzer.report.write import write_report
     from analyzer.serialize import analysis_to_dict
@@ -133,7 +134,10 @@ def analyse(paths: Sequence[str], news: Sequence[str], output: str | None, fmt: 
         if target:
             check_writable(target)
     show = not quiet and _stderr_is_terminal()
-    with progress_bar(sys.stderr if show else None, len(STAGES) + 1) as progress:
+    # The whole run with the cyclic collector paused (see collector_paused):
+    # reading and the report make no cyclic garbage to speak of either.
+    with collector_paused(), progress_bar(sys.stderr if show else None,
+                                          len(STAGES) + 1) as progress:
         told = _loading_charts(progress) if fmt != "json" and not no_charts else progress
         analysis = analyse_paths(paths, news=news, settings=settings, engine=engine,
                                  parser=parser, progress=told)
