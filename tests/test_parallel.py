@@ -181,3 +181,20 @@ def test_analyse_loads_the_chart_module_while_the_workers_score(
     tell("stance", 3, 5)
     assert "analyzer.report.charts" in sys.modules
     assert told == ["reposts", "stance"]
+
+
+def _niceness_after_warm(_: None) -> tuple[int, int]:
+    from analyzer.pipeline import _warm_scorer
+    from analyzer.settings import default_settings
+
+    before = os.nice(0)
+    _warm_scorer(default_settings())
+    return before, os.nice(0)
+
+
+def test_stance_workers_yield_a_little_to_the_framing_process() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        before, after = pool.submit(_niceness_after_warm, None).result()
+    assert after == min(before + 1, 19)
