@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,26 +66,12 @@ def measure(n_posts: int, form: str, workdir: Path) -> dict[str, float]:
     """CPU seconds of VADER and of framing on a generated thread of ``n_posts``."""
     if form == "distinct":
         _make_distinct()
-    from analyzer.articles import load_articles
     from analyzer.framing import compare
-    from analyzer.news import apply_verdicts, judge_posts
-    from analyzer.reading.batch import parse_paths
-    from analyzer.reposts import find_reposts
-    from analyzer.settings import default_settings
-    from analyzer.stance.actors import resolve_targets
 
     rows = pipeline_speed.generate_thread(n_posts, distinct=form == "zipf")
-    thread_path = workdir / f"thread-{n_posts}.jsonl"
-    thread_path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    news_path = workdir / f"news-{n_posts}.txt"
-    news_path.write_text("Joint patrol reported\n\n"
-                         + pipeline_speed._article(random.Random(n_posts)), "utf-8")
-    settings = replace(default_settings(), jobs=1)
-    thread = parse_paths([str(thread_path)])
-    articles = load_articles([str(news_path)])
-    thread = apply_verdicts(thread, judge_posts(thread, articles, settings))
-    clusters = find_reposts(thread, settings)
-    settings = resolve_targets(thread, settings, clusters)
+    ready = pipeline_speed.prepare(rows, workdir)
+    thread, articles, clusters, settings = (ready.thread, ready.articles, ready.clusters,
+                                            ready.settings)
     _, vader = pipeline_speed.vader_seconds([str(r["text"]) for r in rows])
     start = time.process_time()
     framing = compare(thread, articles, clusters, settings)

@@ -34,8 +34,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 README = Path(__file__).resolve().parent / "README.md"
@@ -160,6 +162,44 @@ def generate_thread(n_posts: int, seed: int = 12,
                      **({"reply_to": str(rng.randint(1, i))} if i and rng.random() < 0.3
                         else {})})
     return rows
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A generated thread read and carried through the stages before stance and framing."""
+
+    thread: Any
+    articles: tuple[Any, ...]
+    clusters: tuple[Any, ...]
+    settings: Any
+
+
+def prepare(rows: list[dict[str, object]], workdir: Path) -> Prepared:
+    """Write ``rows`` and one news article, and run the stages up to target resolution.
+
+    In this process, with one job: the news verdicts, repost clusters and
+    the thread's targets that stance scoring and framing start from.
+    """
+    from dataclasses import replace
+
+    from analyzer.articles import load_articles
+    from analyzer.news import apply_verdicts, judge_posts
+    from analyzer.reading.batch import parse_paths
+    from analyzer.reposts import find_reposts
+    from analyzer.settings import default_settings
+    from analyzer.stance.actors import resolve_targets
+
+    n_posts = len(rows)
+    thread_path = workdir / f"thread-{n_posts}.jsonl"
+    thread_path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    news_path = workdir / f"news-{n_posts}.txt"
+    news_path.write_text("Joint patrol reported\n\n" + _article(random.Random(n_posts)), "utf-8")
+    settings = replace(default_settings(), jobs=1)
+    thread = parse_paths([str(thread_path)])
+    articles = tuple(load_articles([str(news_path)]))
+    thread = apply_verdicts(thread, judge_posts(thread, articles, settings))
+    clusters = tuple(find_reposts(thread, settings))
+    return Prepared(thread, articles, clusters, resolve_targets(thread, settings, clusters))
 
 
 def _article(rng: random.Random) -> str:

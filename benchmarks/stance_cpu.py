@@ -24,18 +24,15 @@ from __future__ import annotations
 import argparse
 import cProfile
 import itertools
-import json
-import random
 import re
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pipeline_speed import _article, generate_thread, vader_seconds  # noqa: E402
+from pipeline_speed import generate_thread, prepare, vader_seconds  # noqa: E402
 
 CHUNK = 100
 """Posts VADER alone and stance score in turn."""
@@ -53,28 +50,14 @@ def distinct(rows: list[dict[str, object]]) -> list[dict[str, object]]:
 def measure(n_posts: int, workdir: Path, unique: bool, profile: str | None,
             dump: str | None) -> dict[str, float]:
     """CPU seconds of VADER alone, stance, and VADER inside stance, on ``n_posts``."""
-    from analyzer.articles import load_articles
-    from analyzer.news import apply_verdicts, judge_posts
-    from analyzer.reading.batch import parse_paths
-    from analyzer.reposts import find_reposts
-    from analyzer.settings import default_settings
     from analyzer.stance import sentiment
-    from analyzer.stance.actors import resolve_targets
     from analyzer.stance.score import score_post
 
     rows = generate_thread(n_posts)
     if unique:
         rows = distinct(rows)
-    thread_path = workdir / f"thread-{n_posts}.jsonl"
-    thread_path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    news_path = workdir / f"news-{n_posts}.txt"
-    news_path.write_text("Joint patrol reported\n\n" + _article(random.Random(n_posts)), "utf-8")
-    settings = replace(default_settings(), jobs=1)
-    thread = parse_paths([str(thread_path)])
-    articles = load_articles([str(news_path)])
-    thread = apply_verdicts(thread, judge_posts(thread, articles, settings))
-    clusters = find_reposts(thread, settings)
-    settings = resolve_targets(thread, settings, clusters)
+    ready = prepare(rows, workdir)
+    thread, settings = ready.thread, ready.settings
     sentiment.analyzer_for(settings)
     vader_seconds(["warm up"])
 
