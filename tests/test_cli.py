@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,18 @@ def test_xenforo_fixture_pages_analyse_end_to_end(tmp_path):
     linked = [q for p in data["posts"] for q in p["quotes"] if q["post_id"]]
     assert linked and all(q["post_id"] in ids for q in linked)
     assert "## Method and parameters" in (tmp_path / "xf.md").read_text("utf-8")
+
+
+def test_analyse_loads_the_chart_module_while_the_workers_score(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from analyzer.cli import _loading_charts
+
+    told: list[str] = []
+    monkeypatch.delitem(sys.modules, "analyzer.report.charts", raising=False)
+    tell = _loading_charts(lambda stage, done, total: told.append(stage))
+    tell("reposts", 2, 5)
+    assert "analyzer.report.charts" not in sys.modules
+    tell("stance", 3, 5)
+    assert "analyzer.report.charts" in sys.modules
+    assert told == ["reposts", "stance"]
+

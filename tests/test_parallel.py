@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -167,20 +166,6 @@ def test_collector_paused_restores_the_collector_when_the_block_raises() -> None
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
-
-
-def test_analyse_loads_the_chart_module_while_the_workers_score(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from analyzer.cli import _loading_charts
-
-    told: list[str] = []
-    monkeypatch.delitem(sys.modules, "analyzer.report.charts", raising=False)
-    tell = _loading_charts(lambda stage, done, total: told.append(stage))
-    tell("reposts", 2, 5)
-    assert "analyzer.report.charts" not in sys.modules
-    tell("stance", 3, 5)
-    assert "analyzer.report.charts" in sys.modules
-    assert told == ["reposts", "stance"]
 
 
 def _niceness_after_warm(_: None) -> tuple[int, int]:

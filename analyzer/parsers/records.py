@@ -72,6 +72,14 @@ def _loads(text: str) -> _Loaded:
         return _Loaded(error=f"invalid JSON: {exc}")
 
 
+def forget_loaded_json() -> None:
+    """Drop the last file's text and parse, kept for the next detector to read.
+
+    Call once every file is read, so that neither lives through the stages.
+    """
+    _loads.cache_clear()
+
+
 def json_lines(doc: Document) -> Iterator[JsonLine]:
     """Yield every non-blank line of a JSON Lines document, parsed.
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from analyzer.errors import AnalyzerError, BatchError, FileFailedWarning, InputError
 from analyzer.model import Thread
 from analyzer.parsers.base import Document, Parser
-from analyzer.parsers.records import _loads as _loaded_json
+from analyzer.parsers.records import forget_loaded_json
 from analyzer.parsers.registry import get_parser, parse_document
 from analyzer.reading.decoding import decode
 from analyzer.reading.limits import DEFAULT_MAX_SIZE, check_size
@@ -137,9 +137,7 @@ def parse_files(paths: str | Path | Iterable[str | Path], engine: str | None = N
                 sources.append(str(path))
             except AnalyzerError as exc:
                 failures.append(Failure(str(path), exc))
-    # The JSON readers keep the last file's text and its parse for the next
-    # detector; once every file is read, neither is needed through the stages.
-    _loaded_json.cache_clear()
+    forget_loaded_json()
     if not files:
         raise InputError("no input files given")
     if one_thread:
